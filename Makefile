@@ -1,0 +1,68 @@
+# Roundtable. `make` alone lists the commands.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+# CI runs the suite a second time on this PostgreSQL (pytest-django creates a fresh test database).
+CI_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/roundtable
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint format messages demo bench migrate clean
+
+help: ## List the commands
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	@touch $@ $(VENV)/.installed
+
+migrate: $(VENV)/.installed ## Apply database migrations
+	$(MANAGE) migrate --no-input
+
+demo: migrate ## Load the fictional demo content (idempotent)
+	$(MANAGE) compile_translations
+	$(MANAGE) demo
+
+run: demo ## Install, migrate, load the demo and serve http://127.0.0.1:8000 with the task worker
+	@echo "Serving http://127.0.0.1:8000 (Ctrl-C stops the web server and the task worker)"
+	@trap 'kill 0' INT TERM EXIT; \
+	$(MANAGE) run_worker & \
+	$(MANAGE) runserver 127.0.0.1:8000; \
+	wait
+
+test: $(VENV)/.installed-dev ## Install and run the whole suite (twice, SQLite then PostgreSQL, under CI=true)
+	$(MANAGE) compile_translations
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+	$(BIN)/pytest
+ifeq ($(CI),true)
+	DATABASE_URL=$(CI_DATABASE_URL) $(BIN)/pytest --create-db
+endif
+
+lint: $(VENV)/.installed-dev ## Check style and lint with ruff
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed-dev ## Format the code with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: $(VENV)/.installed ## Extract translatable strings into locale/*/LC_MESSAGES/django.po
+	$(MANAGE) makemessages --no-location --no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*' \
+		-l sq -l hr -l sr_Latn -l cnr -l bs -l mk -l ro -l bg -l hu
+	$(MANAGE) compile_translations
+
+bench: $(VENV)/.installed-dev ## Measure page speed with realistic data
+	$(MANAGE) bench
+
+clean: ## Remove the virtualenv, the SQLite database and uploaded media
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media staticfiles

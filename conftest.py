@@ -1,0 +1,93 @@
+"""Test set-up shared by every app: fast, isolated, and honest about skipped browser tests."""
+
+import os
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    # Tests run with DEBUG off but without `collectstatic`: plain static storage.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    # Tasks run inline, so a test sees their effect (mail sent, index updated) at once.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.SECURE_SSL_REDIRECT = False
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+
+@pytest.fixture(autouse=True)
+def _isolated_media_and_cache(settings, tmp_path):
+    """Uploaded files go to a temporary folder; rate-limit counters start at zero."""
+    from django.core.cache import cache
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def _chromium_missing_reason() -> str | None:
+    if not os.path.exists(CHROMIUM):
+        return (
+            f"BROWSER JOURNEYS SKIPPED: {CHROMIUM} is missing. "
+            "Install Debian's Chromium (`apt-get install -y chromium`) to run them."
+        )
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    reason = _chromium_missing_reason()
+    if reason is None:
+        return
+    skip = pytest.mark.skip(reason=reason)
+    browser_items = [item for item in items if "browser" in item.keywords]
+    for item in browser_items:
+        item.add_marker(skip)
+    if browser_items:
+        config._roundtable_browser_skip = reason
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    reason = getattr(config, "_roundtable_browser_skip", None)
+    if reason:
+        terminalreporter.write_sep("!", reason, red=True, bold=True)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh browser tab that prefers English, like a first-time visitor."""
+    # Playwright's sync API runs an event loop in this thread; Django must allow ORM calls.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    context = browser.new_context(locale="en-GB", base_url=live_server.url)
+    tab = context.new_page()
+    tab.set_default_timeout(15_000)
+    yield tab
+    context.close()
+

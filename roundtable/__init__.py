@@ -1,0 +1,1 @@
+"""Roundtable: a shared hub for child-protection professionals in South-East Europe."""

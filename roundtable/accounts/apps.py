@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "roundtable.accounts"
+    label = "accounts"
+    verbose_name = _("Members")
+
+    def ready(self) -> None:
+        from roundtable.core.navigation import NavItem, register
+
+        register(NavItem(label=_("Members"), url_name="accounts:directory", order=80))

@@ -1,0 +1,36 @@
+"""URL map. Every reader-facing page lives under a language prefix (/sq/members/)."""
+
+from allauth.account.decorators import secure_admin_login
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from roundtable.core import views as core_views
+
+# The Django admin signs in through allauth, so that two-factor authentication applies.
+admin.site.login = secure_admin_login(admin.site.login)
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("django-admin/", admin.site.urls),
+    path("documents/", include(wagtaildocs_urls)),
+]
+
+urlpatterns += i18n_patterns(
+    path("accounts/", include("allauth.urls")),
+    path("", include("roundtable.accounts.urls")),
+    # Wagtail's catch-all goes last: it serves the page tree of the active language.
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
+
+if settings.DEBUG:
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+
+handler429 = "roundtable.core.views.rate_limited"
