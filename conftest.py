@@ -9,14 +9,18 @@ CHROMIUM = "/usr/bin/chromium"
 
 def pytest_configure(config):
     from django.conf import settings
+    from django.test.signals import setting_changed
 
-    # Tests run with DEBUG off but without `collectstatic`: plain static storage.
+    # Tests run with DEBUG off but without `collectstatic`: plain static storage. The signal
+    # makes Django drop the storages it may already have built from the old value.
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    setting_changed.send(sender=None, setting="STORAGES", value=settings.STORAGES, enter=True)
     # Tasks run inline, so a test sees their effect (mail sent, index updated) at once.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    setting_changed.send(sender=None, setting="TASKS", value=settings.TASKS, enter=True)
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.SECURE_SSL_REDIRECT = False
     settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -92,7 +92,10 @@ class DirectoryFilterForm(forms.Form):
     def filters(self) -> dict:
         """Valid filters only: an unknown value is ignored rather than failing the page."""
         self.is_valid()  # fills cleaned_data with the fields that are valid
-        return {name: value for name, value in self.cleaned_data.items() if value}
+        filters = {name: value for name, value in self.cleaned_data.items() if value}
+        if "q" in filters:
+            filters["query"] = filters.pop("q")
+        return filters
 
 
 class ConductAcceptForm(forms.Form):
