@@ -68,6 +68,9 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 def browser():
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API runs an event loop in the test thread; Django then refuses ORM
+    # calls from that thread unless told that this is safe (the loop never runs our code).
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
@@ -87,11 +90,8 @@ def browser():
 @pytest.fixture
 def page(browser, live_server):
     """A fresh browser tab that prefers English, like a first-time visitor."""
-    # Playwright's sync API runs an event loop in this thread; Django must allow ORM calls.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     context = browser.new_context(locale="en-GB", base_url=live_server.url)
     tab = context.new_page()
     tab.set_default_timeout(15_000)
     yield tab
     context.close()
-

@@ -19,7 +19,11 @@ class AccountAdapter(DefaultAccountAdapter):
         # the worker, so a slow mail server never slows sign-up or password reset.
         message = self.render_mail(template_prefix, email, context)
         html_body = next(
-            (content for content, mimetype in getattr(message, "alternatives", []) if mimetype == "text/html"),
+            (
+                content
+                for content, mimetype in getattr(message, "alternatives", [])
+                if mimetype == "text/html"
+            ),
             "",
         )
         send_email.enqueue(

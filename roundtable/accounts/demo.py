@@ -53,7 +53,9 @@ def create_code_of_conduct() -> None:
     source_text = json.loads((DATA / "conduct_en.json").read_text(encoding="utf-8"))
     source = CodeOfConduct.objects.filter(locale=english, version=CONDUCT_VERSION).first()
     if source is None:
-        source = CodeOfConduct.objects.create(locale=english, version=CONDUCT_VERSION, **source_text)
+        source = CodeOfConduct.objects.create(
+            locale=english, version=CONDUCT_VERSION, **source_text
+        )
     translations = json.loads((DATA / "conduct_translations.json").read_text(encoding="utf-8"))
     for code, text in translations.items():
         locale = Locale.objects.get(language_code=code)

@@ -49,7 +49,9 @@ class ProfileForm(forms.ModelForm):
             "bio": forms.Textarea(attrs={"rows": 5}),
         }
         help_texts = {
-            "bio": _("Up to 1,000 characters. Never write about the children or families you work with."),
+            "bio": _(
+                "Up to 1,000 characters. Never write about the children or families you work with."
+            ),
             "municipality": _("Where you work, for example Istog or Nikšić."),
         }
 
@@ -71,7 +73,9 @@ def _with_blank(choices, blank_label):
 
 
 class DirectoryFilterForm(forms.Form):
-    q = forms.CharField(label=_("Name, organisation or municipality"), required=False, max_length=100)
+    q = forms.CharField(
+        label=_("Name, organisation or municipality"), required=False, max_length=100
+    )
     profession = forms.ChoiceField(label=_("Profession"), required=False)
     country = forms.ChoiceField(label=_("Country"), required=False)
     language = forms.ChoiceField(label=_("Language"), required=False)
@@ -104,4 +108,3 @@ class ConductAcceptForm(forms.Form):
         error_messages={"required": _("Tick the box to accept the code of conduct.")},
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
-

@@ -33,7 +33,9 @@ class StaffMfaRequiredMiddleware:
         ):
             messages.warning(
                 request,
-                _("Staff accounts must use two-factor authentication. Set up an authenticator app to continue."),
+                _(
+                    "Staff accounts must use two-factor authentication. Set up an authenticator app to continue."
+                ),
             )
             return redirect("mfa_activate_totp")
         return self.get_response(request)

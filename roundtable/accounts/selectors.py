@@ -89,9 +89,9 @@ def conduct_current() -> CodeOfConduct | None:
     if localized is not None:
         return localized
     default_code = Locale.get_default().language_code
-    return next(
-        (c for c in candidates if c.locale.language_code == default_code), None
-    ) or next(iter(candidates), None)
+    return next((c for c in candidates if c.locale.language_code == default_code), None) or next(
+        iter(candidates), None
+    )
 
 
 def member_must_accept_conduct(*, user: AbstractBaseUser) -> bool:

@@ -39,7 +39,10 @@ def profile_detail(request: HttpRequest, profile_id: int) -> HttpResponse:
     return render(
         request,
         "accounts/profile_detail.html",
-        {"profile": profile, "is_own": request.user.is_authenticated and profile.user_id == request.user.pk},
+        {
+            "profile": profile,
+            "is_own": request.user.is_authenticated and profile.user_id == request.user.pk,
+        },
     )
 
 
@@ -74,7 +77,9 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
 def conduct(request: HttpRequest) -> HttpResponse:
     """The code of conduct in force; signed-in members who have not accepted it accept here."""
     code = selectors.conduct_current()
-    must_accept = request.user.is_authenticated and selectors.member_must_accept_conduct(user=request.user)
+    must_accept = request.user.is_authenticated and selectors.member_must_accept_conduct(
+        user=request.user
+    )
     next_url = request.POST.get("next") or request.GET.get("next") or ""
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         next_url = ""
@@ -86,12 +91,17 @@ def conduct(request: HttpRequest) -> HttpResponse:
         if not request.user.is_authenticated:
             return redirect("account_login")
         if code is not None and form.is_valid() and form.cleaned_data["version"] == code.version:
-            services.conduct_accept(user=request.user, version=code.version, language=get_language())
+            services.conduct_accept(
+                user=request.user, version=code.version, language=get_language()
+            )
             messages.success(request, _("Thank you. You have accepted the code of conduct."))
             return redirect(next_url or "accounts:profile_edit")
         if form.is_valid():
             # The code changed while the member was reading it: show the new version.
-            messages.warning(request, _("The code of conduct has just been updated. Please read the new version."))
+            messages.warning(
+                request,
+                _("The code of conduct has just been updated. Please read the new version."),
+            )
             return redirect(request.get_full_path())
     return render(
         request,

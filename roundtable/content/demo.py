@@ -49,12 +49,19 @@ def create_home_pages() -> None:
     home = HomePage.objects.filter(locale=english, depth=2).first()
     if home is None:
         title, intro = HOME_TEXTS[settings.LANGUAGE_CODE]
-        home = root.add_child(instance=HomePage(title=title, intro=intro, slug="start", locale=english))
+        home = root.add_child(
+            instance=HomePage(title=title, intro=intro, slug="start", locale=english)
+        )
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                            site_name="Roundtable")
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name="Roundtable",
+        )
     elif site.root_page_id != home.pk:
         old_root = site.root_page
         site.root_page = home

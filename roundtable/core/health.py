@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
-from django_tasks import default_task_backend
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 
 
 def check_database() -> dict:
@@ -36,7 +36,7 @@ def check_task_queue() -> dict:
 
     A task still waiting after TASK_QUEUE_MAX_AGE seconds means no worker is running.
     """
-    backend_name = default_task_backend.__class__.__name__
+    backend_name = type(task_backends[DEFAULT_TASK_BACKEND_ALIAS]).__name__
     result: dict = {"backend": backend_name}
     try:
         if backend_name == "DatabaseBackend":

@@ -40,6 +40,8 @@ def items_for(request: HttpRequest) -> list[dict]:
             continue
         url = item.url()
         # A section is current on its own page and below it; the home page only on itself.
-        current = request.path == url or (bool(item.url_args == ()) and request.path.startswith(url))
+        current = request.path == url or (
+            bool(item.url_args == ()) and request.path.startswith(url)
+        )
         entries.append({"label": item.label, "url": url, "current": current})
     return entries

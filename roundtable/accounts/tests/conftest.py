@@ -15,4 +15,6 @@ def member(code_of_conduct):
 
 @pytest.fixture
 def other_member(code_of_conduct):
-    return make_member(full_name="Luan Berisha", username="luan", country="XK", municipality="Prizren")
+    return make_member(
+        full_name="Luan Berisha", username="luan", country="XK", municipality="Prizren"
+    )

@@ -51,7 +51,9 @@ def test_a_new_version_asks_members_again(client, member):
     assert "has changed since you last accepted it" in page
     client.post(CONDUCT, {"accept": "on", "version": 2})
     assert client.get("/en/members/").status_code == 200
-    assert list(member.conduct_acceptances.order_by("version").values_list("version", flat=True)) == [1, 2]
+    assert list(
+        member.conduct_acceptances.order_by("version").values_list("version", flat=True)
+    ) == [1, 2]
 
 
 def test_accepting_an_outdated_version_does_not_count(client, code_of_conduct):

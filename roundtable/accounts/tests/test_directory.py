@@ -51,10 +51,26 @@ def test_members_without_a_name_are_not_listed(client, code_of_conduct):
     ],
 )
 def test_directory_filters(client, code_of_conduct, params, expected):
-    make_member(full_name="Arta Police", profession="police", country="XK", municipality="Pejë", languages=["sq"])
-    make_member(full_name="Dimitar Teacher", profession="teacher", country="MK", municipality="Ohrid", languages=["mk"])
     make_member(
-        full_name="Sanja Social", profession="social_worker", country="ME", municipality="Nikšić", expertise=["foster-care"]
+        full_name="Arta Police",
+        profession="police",
+        country="XK",
+        municipality="Pejë",
+        languages=["sq"],
+    )
+    make_member(
+        full_name="Dimitar Teacher",
+        profession="teacher",
+        country="MK",
+        municipality="Ohrid",
+        languages=["mk"],
+    )
+    make_member(
+        full_name="Sanja Social",
+        profession="social_worker",
+        country="ME",
+        municipality="Nikšić",
+        expertise=["foster-care"],
     )
     viewer = make_member(full_name="Zed Viewer", visibility=Visibility.HIDDEN, municipality="Bar")
     client.force_login(viewer)
@@ -81,7 +97,9 @@ def test_htmx_request_returns_only_the_results(client, code_of_conduct):
     assert "<html" not in html
 
 
-def test_directory_query_count_does_not_grow_with_members(client, code_of_conduct, django_assert_max_num_queries):
+def test_directory_query_count_does_not_grow_with_members(
+    client, code_of_conduct, django_assert_max_num_queries
+):
     viewer = make_member(full_name="Viewer Person", languages=["en", "sq"], expertise=["adoption"])
     client.force_login(viewer)
     for i in range(3):
@@ -89,7 +107,9 @@ def test_directory_query_count_does_not_grow_with_members(client, code_of_conduc
     with django_assert_max_num_queries(14) as few:
         client.get(URL)
     for i in range(25):
-        make_member(full_name=f"Many {i}", languages=["en", "sr"], expertise=["adoption", "disability"])
+        make_member(
+            full_name=f"Many {i}", languages=["en", "sr"], expertise=["adoption", "disability"]
+        )
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(URL)
 

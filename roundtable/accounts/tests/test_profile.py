@@ -74,7 +74,9 @@ def test_an_oversized_photo_is_refused_with_a_translated_message(client, member,
     client.force_login(member)
     upload = SimpleUploadedFile("me.jpg", _picture("JPEG"), content_type="image/jpeg")
     response = client.post(
-        reverse("accounts:profile_edit"), {**_profile_data(), "avatar": upload}, HTTP_ACCEPT_LANGUAGE="en"
+        reverse("accounts:profile_edit"),
+        {**_profile_data(), "avatar": upload},
+        HTTP_ACCEPT_LANGUAGE="en",
     )
     assert "The photo is too large" in response.content.decode()
     assert not Profile.objects.get(user=member).avatar
@@ -82,7 +84,9 @@ def test_an_oversized_photo_is_refused_with_a_translated_message(client, member,
 
 def test_missing_name_and_profession_are_reported(client, member):
     client.force_login(member)
-    response = client.post(reverse("accounts:profile_edit"), _profile_data(full_name="", profession=""))
+    response = client.post(
+        reverse("accounts:profile_edit"), _profile_data(full_name="", profession="")
+    )
     assert response.status_code == 200
     assert response.context["form"].errors.keys() >= {"full_name", "profession"}
 

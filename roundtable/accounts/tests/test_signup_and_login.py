@@ -15,7 +15,11 @@ pytestmark = pytest.mark.django_db
 def _signup(client, email="new.member@example.org", language="en"):
     return client.post(
         f"/{language}/accounts/signup/",
-        {"email": email, "password1": "kind-harbour-lantern-42", "password2": "kind-harbour-lantern-42"},
+        {
+            "email": email,
+            "password1": "kind-harbour-lantern-42",
+            "password2": "kind-harbour-lantern-42",
+        },
     )
 
 
@@ -37,7 +41,9 @@ def test_verification_mail_is_written_in_the_language_of_the_sign_up_page(client
 
 def test_confirming_the_email_logs_in_and_leads_to_the_code_of_conduct(client, code_of_conduct):
     _signup(client)
-    link = re.search(r"https?://[^/]+(/en/accounts/confirm-email/[^\s]+)", mail.outbox[0].body).group(1)
+    link = re.search(
+        r"https?://[^/]+(/en/accounts/confirm-email/[^\s]+)", mail.outbox[0].body
+    ).group(1)
     response = client.post(link)
     assert response.status_code == 302
     follow = client.get(response["Location"])
@@ -51,7 +57,8 @@ def test_unverified_member_cannot_log_in(client, code_of_conduct):
     client.logout()
     mail.outbox.clear()
     response = client.post(
-        "/en/accounts/login/", {"login": "new.member@example.org", "password": "kind-harbour-lantern-42"}
+        "/en/accounts/login/",
+        {"login": "new.member@example.org", "password": "kind-harbour-lantern-42"},
     )
     assert response.status_code == 302
     assert response["Location"] == "/en/accounts/confirm-email/"

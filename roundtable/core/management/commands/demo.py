@@ -12,7 +12,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         steps = collect_steps()
-        with tqdm(total=len(steps), desc="Demo content", unit="step", disable=options["verbosity"] == 0) as bar:
+        with tqdm(
+            total=len(steps), desc="Demo content", unit="step", disable=options["verbosity"] == 0
+        ) as bar:
             for label, step in steps:
                 bar.set_postfix_str(label)
                 # One transaction per step: a failure leaves earlier steps in place and
