@@ -27,13 +27,18 @@ def pytest_configure(config):
 
 
 @pytest.fixture(autouse=True)
-def _isolated_media_and_cache(settings, tmp_path):
-    """Uploaded files go to a temporary folder; rate-limit counters start at zero."""
+def _isolated_media_cache_and_language(settings, tmp_path):
+    """Uploaded files go to a temporary folder; rate-limit counters start at zero; every test
+    starts in English, whatever language the previous one left active (`reverse()` puts the
+    active language in the URL)."""
     from django.core.cache import cache
+    from django.utils import translation
 
     settings.MEDIA_ROOT = tmp_path / "media"
     cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
     yield
+    translation.deactivate()
     cache.clear()
 
 
