@@ -42,6 +42,32 @@ def _isolated_media_cache_and_language(settings, tmp_path):
     cache.clear()
 
 
+@pytest.fixture(scope="module")
+def demo_content(django_db_setup, django_db_blocker):
+    """The demo content, loaded once per test module and rolled back after it.
+
+    Loading it takes seconds; each test that asks for it then runs inside its own savepoint
+    on top of it, as usual.
+    """
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            call_command("demo", verbosity=0)
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo(demo_content, db):
+    """Use the module's demo content in one test."""
+
+
 def _chromium_missing_reason() -> str | None:
     if not os.path.exists(CHROMIUM):
         return (

@@ -40,6 +40,10 @@ INSTALLED_APPS = [
     "roundtable.core",
     "roundtable.accounts",
     "roundtable.content",
+    "roundtable.news",
+    "roundtable.glossary",
+    "roundtable.notifications",
+    "roundtable.translations",
     # Wagtail and translation workflow
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -112,6 +116,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "roundtable.core.context_processors.site_chrome",
+                "roundtable.notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -242,6 +247,18 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_SITE_NAME = "Roundtable"
 WAGTAILADMIN_BASE_URL = SITE_URL
+# Machine translation in the translation editor: off unless a LibreTranslate server (for
+# example a self-hosted one) is configured. Its output is marked as machine-translated and
+# counts as unreviewed on the translation dashboard until a person edits it.
+MACHINE_TRANSLATION_URL = env.str("MACHINE_TRANSLATION_URL", default="")
+if MACHINE_TRANSLATION_URL:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": MACHINE_TRANSLATION_URL,
+            "API_KEY": env.str("MACHINE_TRANSLATION_API_KEY", default=""),
+        },
+    }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "pptx", "txt"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 

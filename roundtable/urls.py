@@ -5,11 +5,13 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from roundtable.content.sitemap import PagesSitemap
 from roundtable.core import views as core_views
 
 # The Django admin signs in through allauth, so that two-factor authentication applies.
@@ -20,11 +22,20 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": PagesSitemap}},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
 ]
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("roundtable.accounts.urls")),
+    path("", include("roundtable.news.urls")),
+    path("", include("roundtable.glossary.urls")),
+    path("", include("roundtable.notifications.urls")),
     # Wagtail's catch-all goes last: it serves the page tree of the active language.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -8,6 +8,15 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Members")
 
     def ready(self) -> None:
+        from roundtable.core import home
         from roundtable.core.navigation import NavItem, register
 
         register(NavItem(label=_("Members"), url_name="accounts:directory", order=80))
+        home.register(
+            home.HomeSection(
+                key="members",
+                template="accounts/_home_section.html",
+                context=lambda request: {},
+                order=80,
+            )
+        )

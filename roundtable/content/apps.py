@@ -11,3 +11,11 @@ class ContentConfig(AppConfig):
         from roundtable.core.navigation import NavItem, register
 
         register(NavItem(label=_("Home"), url_name="wagtail_serve", url_args=("",), order=0))
+
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Locale
+
+        from roundtable.content.signals import forget_cached_locales
+
+        post_save.connect(forget_cached_locales, sender=Locale, dispatch_uid="forget_locales_save")
+        post_delete.connect(forget_cached_locales, sender=Locale, dispatch_uid="forget_locales_del")

@@ -1,9 +1,32 @@
-"""Demo content: one locale per interface language, a home page in each, and funders."""
+"""Demo content: locales, home pages, funders, topics, the series and the standard pages.
+
+Texts live in `demo_data/*.json`, written for Roundtable (fictional people and bodies).
+Translations go through wagtail-localize, like a translator's work (see
+`roundtable.translations.demo_support`).
+"""
+
+import json
+from functools import cache
+from pathlib import Path
 
 from django.conf import settings
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
-from roundtable.content.models import Funder, HomePage
+from roundtable.content.models import (
+    Funder,
+    HomePage,
+    SeriesIndexPage,
+    SeriesPage,
+    StandardPage,
+    Topic,
+)
+from roundtable.core.text import fold
+from roundtable.translations.demo_support import translate_with_localize
+
+DATA = Path(__file__).parent / "demo_data"
 
 ORDER = 10
 
@@ -90,9 +113,135 @@ def create_funders() -> None:
         )
 
 
+@cache
+def load(name: str):
+    return json.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+def locale_for(code: str) -> Locale:
+    return Locale.objects.get(language_code=code)
+
+
+def english_home() -> HomePage:
+    return HomePage.objects.get(locale__language_code=settings.LANGUAGE_CODE, depth=2)
+
+
+def translation_slug(title: str) -> str:
+    """An ASCII slug for a translated title (Cyrillic transliterated)."""
+    return slugify(fold(title))[:80] or "page"
+
+
+def localize(obj, code: str, values: dict) -> None:
+    """Translate `obj` into `code` with the given field/segment values (missing ones fall back)."""
+    locale = locale_for(code)
+    if obj.has_translation(locale):
+        return
+
+    def translate(path: str) -> str | None:
+        if path == "slug" and "title" in values:
+            return translation_slug(values["title"])
+        return values.get(path)
+
+    translate_with_localize(obj, locale=locale, translate=translate)
+
+
+def ui_text(message: str, code: str) -> str:
+    """An interface string in another language, for the titles of section pages."""
+    with translation.override(code):
+        return translation.gettext(message)
+
+
+def section_page(model, *, slug: str, title_msgid: str, intro_msgid: str = ""):
+    """A section index (news, series) under every home page, titled in each language."""
+    english = english_home()
+    page = model.objects.filter(locale=english.locale, slug=slug).first()
+    if page is None:
+        page = english.add_child(
+            instance=model(title=title_msgid, slug=slug, intro=intro_msgid, locale=english.locale)
+        )
+        page.save_revision().publish()
+    for code, _name in settings.LANGUAGES:
+        if code == settings.LANGUAGE_CODE:
+            continue
+        localize(
+            page,
+            code,
+            {
+                "title": ui_text(title_msgid, code),
+                "slug": slug,
+                **({"intro": ui_text(intro_msgid, code)} if intro_msgid else {}),
+            },
+        )
+    return page
+
+
+def create_topics() -> None:
+    english = locale_for(settings.LANGUAGE_CODE)
+    for entry in load("topics.json"):
+        topic, _created = Topic.objects.get_or_create(
+            locale=english, slug=entry["slug"], defaults={"name": entry["labels"]["en"]}
+        )
+        for code, label in entry["labels"].items():
+            if code != settings.LANGUAGE_CODE:
+                localize(topic, code, {"name": label})
+
+
+def create_series() -> None:
+    data = load("series.json")
+    index = section_page(
+        SeriesIndexPage,
+        slug="series",
+        title_msgid="Series",
+        intro_msgid="Themed collections of articles, discussions, webinars and documents.",
+    )
+    series = SeriesPage.objects.filter(locale=index.locale, slug=data["slug"]).first()
+    if series is None:
+        series = index.add_child(
+            instance=SeriesPage(
+                title=data["title"]["en"],
+                slug=data["slug"],
+                intro=data["intro"]["en"],
+                locale=index.locale,
+            )
+        )
+        series.funders.set(Funder.objects.filter(locale=index.locale, name__in=data["funders"]))
+        series.topics.set(
+            Topic.objects.filter(locale=index.locale, slug="multi-disciplinary-team-work")
+        )
+        series.save_revision().publish()
+    for code, title in data["title"].items():
+        if code != settings.LANGUAGE_CODE:
+            localize(series, code, {"title": title, "intro": data["intro"][code]})
+
+
+def create_standard_pages() -> None:
+    english = english_home()
+    for entry in load("pages.json"):
+        page = StandardPage.objects.filter(locale=english.locale, slug=entry["slug"]).first()
+        if page is None:
+            body = [("paragraph", f"<p>{escape(text)}</p>") for text in entry["body"]["en"]]
+            page = english.add_child(
+                instance=StandardPage(
+                    title=entry["title"]["en"], slug=entry["slug"], body=body, locale=english.locale
+                )
+            )
+            page.save_revision().publish()
+        block_ids = [block.id for block in page.body]
+        for code, title in entry["title"].items():
+            if code == settings.LANGUAGE_CODE:
+                continue
+            values = {"title": title, "slug": entry["slug"]}
+            for block_id, text in zip(block_ids, entry["body"][code], strict=False):
+                values[f"body.{block_id}"] = text
+            localize(page, code, values)
+
+
 def steps():
     return [
         ("locales", create_locales),
         ("home pages", create_home_pages),
         ("funders", create_funders),
+        ("topics", create_topics),
+        ("series", create_series),
+        ("about and contact", create_standard_pages),
     ]

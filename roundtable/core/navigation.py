@@ -20,8 +20,13 @@ class NavItem:
     url_args: tuple = ()
     # Which requests see the item; every request by default.
     visible: Callable[[HttpRequest], bool] = field(default=lambda request: True)
+    # For sections served by Wagtail pages, whose URL differs per language: returns the
+    # URL, or None while the section has no page in this language (the item is hidden).
+    resolve: Callable[[HttpRequest], str | None] | None = None
 
-    def url(self) -> str:
+    def url(self, request: HttpRequest) -> str | None:
+        if self.resolve is not None:
+            return self.resolve(request)
         return reverse(self.url_name, args=self.url_args)
 
 
@@ -38,10 +43,10 @@ def items_for(request: HttpRequest) -> list[dict]:
     for item in sorted(_registry.values(), key=lambda i: i.order):
         if not item.visible(request):
             continue
-        url = item.url()
+        url = item.url(request)
+        if url is None:
+            continue
         # A section is current on its own page and below it; the home page only on itself.
-        current = request.path == url or (
-            bool(item.url_args == ()) and request.path.startswith(url)
-        )
+        current = request.path == url or (item.url_args == () and request.path.startswith(url))
         entries.append({"label": item.label, "url": url, "current": current})
     return entries

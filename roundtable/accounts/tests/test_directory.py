@@ -104,7 +104,9 @@ def test_directory_query_count_does_not_grow_with_members(
     client.force_login(viewer)
     for i in range(3):
         make_member(full_name=f"Few {i}", languages=["en"], expertise=["adoption"])
-    with django_assert_max_num_queries(14) as few:
+    # The page chrome (sections in the navigation, footer pages, notification count) costs a
+    # fixed number of queries; what matters is that the count stays flat below.
+    with django_assert_max_num_queries(17) as few:
         client.get(URL)
     for i in range(25):
         make_member(

@@ -10,11 +10,6 @@ from roundtable.content.models import Funder, HomePage
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo(db):
-    call_command("demo", verbosity=0)
-
-
 def _counts() -> dict:
     return {
         "pages": Page.objects.count(),

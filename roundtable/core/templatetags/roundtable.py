@@ -41,3 +41,9 @@ def avatar_colour(seed: object) -> str:
     """A stable colour class for a member's initials (a class: CSP forbids inline styles)."""
     digest = hashlib.sha256(str(seed).encode()).digest()
     return f"avatar-colour-{digest[0] % _AVATAR_COLOUR_COUNT}"
+
+
+@register.filter
+def get_item(mapping: dict, key: object):
+    """`mapping[key]` in a template, or None when absent."""
+    return mapping.get(key) if mapping else None

@@ -67,7 +67,10 @@ def test_navigation_shows_only_sections_that_exist(client):
     nav = html.split('aria-label="Main"')[1].split("</nav>")[0]
     assert 'href="/en/members/" aria-current="page"' in nav
     assert 'href="/en/"' in nav
-    assert nav.count("<li>") == 2
+    assert 'href="/en/glossary/"' in nav
+    # No news index page exists yet in this test, so there is no "News" item.
+    assert "News" not in nav
+    assert nav.count("<li>") == 3
 
 
 def test_public_pages_send_a_strict_content_security_policy(client):

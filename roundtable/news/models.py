@@ -1,0 +1,121 @@
+"""News: an index per language and the articles under it."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from roundtable.content.blocks import BodyBlock
+from roundtable.content.models import Funder, Topic
+
+
+class NewsIndexPage(Page):
+    """The news of one language: paginated, filtered by country, topic and series."""
+
+    intro = models.CharField(_("introduction"), max_length=300, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["content.HomePage"]
+    subpage_types = ["news.NewsArticlePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index")
+        verbose_name_plural = _("news indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        from roundtable.news.views import news_index_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(news_index_context(request, index=self))
+        return context
+
+
+class NewsArticlePage(Page):
+    date = models.DateField(_("date"), default=timezone.localdate, db_index=True)
+    intro = models.TextField(_("summary"), max_length=400, blank=True)
+    countries = CountryField(_("countries"), multiple=True, blank=True)
+    topics = ParentalManyToManyField(Topic, verbose_name=_("topics"), blank=True, related_name="+")
+    series = models.ForeignKey(
+        "content.SeriesPage",
+        verbose_name=_("series"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    funders = ParentalManyToManyField(
+        Funder, verbose_name=_("funded by"), blank=True, related_name="+"
+    )
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_image_alt = models.CharField(
+        _("lead image description (alternative text)"), max_length=250, blank=True
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("lead_image"), FieldPanel("lead_image_alt")], heading=_("Lead image")
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("countries"),
+                FieldPanel("topics"),
+                FieldPanel("series"),
+                FieldPanel("funders"),
+            ],
+            heading=_("Classification"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types: list[str] = []
+    # Classification is the same in every language; filters match it through translation keys.
+    override_translatable_fields = [
+        SynchronizedField("countries"),
+        SynchronizedField("topics"),
+        SynchronizedField("series"),
+        SynchronizedField("funders"),
+        SynchronizedField("date"),
+    ]
+
+    class Meta:
+        verbose_name = _("news article")
+        verbose_name_plural = _("news articles")
+
+    def clean(self):
+        super().clean()
+        if self.lead_image_id and not self.lead_image_alt.strip():
+            raise ValidationError(
+                {"lead_image_alt": _("Describe the lead image for readers who cannot see it.")}
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        from roundtable.news.selectors import article_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(article_context(self))
+        return context
