@@ -138,7 +138,7 @@ def localize(obj, code: str, values: dict) -> None:
         return
 
     def translate(path: str) -> str | None:
-        if path == "slug" and "title" in values:
+        if path == "slug" and "slug" not in values and "title" in values:
             return translation_slug(values["title"])
         return values.get(path)
 

@@ -49,9 +49,7 @@ def terms(db):
 def _entries(response) -> dict[str, dict]:
     assert response.status_code == 200
     soup = BeautifulSoup(response.content, "html.parser")
-    return {
-        entry.dt.get_text(strip=True): entry for entry in soup.select(".glossary-entry")
-    }
+    return {entry.dt.get_text(strip=True): entry for entry in soup.select(".glossary-entry")}
 
 
 def test_glossary_shows_terms_in_the_reader_language_and_marks_untranslated_ones(client, terms):
@@ -94,5 +92,8 @@ def test_glossary_queries_do_not_grow_with_terms(client, terms):
 
     few = count()
     for number in range(20):
-        _term(f"term-{number}", {"en": (f"Term {number}", "Text."), "sq": (f"Termi {number}", "Tekst.")})
+        _term(
+            f"term-{number}",
+            {"en": (f"Term {number}", "Text."), "sq": (f"Termi {number}", "Tekst.")},
+        )
     assert count() == few

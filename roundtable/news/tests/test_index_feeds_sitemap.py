@@ -1,11 +1,9 @@
 """The news index (filters across languages), the series page, feeds and the sitemap."""
 
-
-
 import feedparser
-from defusedxml import ElementTree
 import pytest
 from bs4 import BeautifulSoup
+from defusedxml import ElementTree
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
@@ -39,7 +37,11 @@ def test_choosing_the_albanian_label_of_a_topic_finds_english_and_croatian_items
 ):
     topic = make_topic(
         "street-children",
-        {"en": "Children in street situations", "sq": "Fëmijët në situatë rruge", "hr": "Djeca u uličnim situacijama"},
+        {
+            "en": "Children in street situations",
+            "sq": "Fëmijët në situatë rruge",
+            "hr": "Djeca u uličnim situacijama",
+        },
     )
     other = make_topic("foster-care", {"en": "Foster care", "sq": "Kujdesi kujdestar"})
     english = make_article(news_index, title="Outreach in the old town", topics=[topic])
@@ -140,7 +142,9 @@ def test_rss_and_atom_feeds_are_valid_and_per_language(client, news_index):
         feed = feedparser.parse(response.content)
         assert not feed.bozo, feed.bozo_exception
         assert [entry.title for entry in feed.entries] == ["[sq] title"]
-        assert feed.entries[0].link.endswith(article.get_translation(Locale.objects.get(language_code="sq")).url)
+        assert feed.entries[0].link.endswith(
+            article.get_translation(Locale.objects.get(language_code="sq")).url
+        )
     english = feedparser.parse(client.get("/en/feeds/news.rss").content)
     assert english.feed.language == "en"
     assert [entry.title for entry in english.entries] == ["Feed item"]

@@ -27,7 +27,9 @@ def test_owner_sees_unread_count_and_list_and_can_mark_all_read(
 ):
     owner, _other = members
     with django_capture_on_commit_callbacks(execute=True):
-        notification_send(recipients=[owner], kind="test_hello", params={"place": "Tuzla"}, url="/en/")
+        notification_send(
+            recipients=[owner], kind="test_hello", params={"place": "Tuzla"}, url="/en/"
+        )
     client.force_login(owner)
 
     soup = BeautifulSoup(client.get("/en/notifications/").content, "html.parser")
