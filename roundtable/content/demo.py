@@ -69,6 +69,10 @@ def create_home_pages() -> None:
     """An English home page at the site root and its translation in every other language."""
     english = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
     root = Page.get_first_root_node()
+    if root is None:
+        # Wagtail's migrations create the tree's root; a flushed database (the browser
+        # tests' TransactionTestCase) has none.
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=english))
     home = HomePage.objects.filter(locale=english, depth=2).first()
     if home is None:
         title, intro = HOME_TEXTS[settings.LANGUAGE_CODE]
