@@ -40,7 +40,9 @@ def in_reader_language(queryset: QuerySet[T], *, locale: Locale) -> QuerySet[T]:
     another language and not translated at all keep their own language.
     """
     model = queryset.model
-    translated_keys = model.objects.filter(locale=locale).values("translation_key")
+    # Keys translated *within the queryset*: a draft translation (not live) leaves the
+    # source version listed rather than hiding the item.
+    translated_keys = queryset.filter(locale=locale).values("translation_key")
     in_default = model.objects.filter(
         translation_key=OuterRef("translation_key"),
         locale__language_code=settings.LANGUAGE_CODE,

@@ -71,3 +71,32 @@ def test_the_language_switcher_leads_to_the_translation(client, news_index):
     link = soup.select_one('.language-switcher a[hreflang="hr"]')
     assert link["href"] == croatian.url
     assert soup.find("link", rel="alternate", hreflang="hr")["href"].endswith(croatian.url)
+
+
+def test_a_lead_image_without_a_description_is_refused(news_index):
+    import io
+
+    from django.core.exceptions import ValidationError
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from wagtail.images.models import Image
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (40, 30), (10, 90, 160)).save(buffer, format="PNG")
+    image = Image.objects.create(title="Meeting room", file=ImageFile(buffer, name="room.png"))
+    article = make_article(news_index)
+    article.lead_image = image
+    article.lead_image_alt = "  "
+    with pytest.raises(ValidationError) as error:
+        article.full_clean()
+    assert "lead_image_alt" in error.value.message_dict
+
+
+def test_a_draft_translation_does_not_hide_the_article_from_that_language(client, news_index):
+    article = make_article(news_index, title="Still readable")
+    croatian = translate_article(article, "hr")
+    croatian.unpublish()
+
+    response = client.get(news_index.get_translation(croatian.locale).url)
+
+    assert "Still readable" in response.content.decode()
