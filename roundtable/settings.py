@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "roundtable.accounts",
     "roundtable.content",
     "roundtable.news",
+    "roundtable.library",
+    "roundtable.search",
     "roundtable.glossary",
     "roundtable.notifications",
     "roundtable.translations",
@@ -281,6 +283,9 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 AVATAR_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
+LIBRARY_MAX_UPLOAD_SIZE = env.int("LIBRARY_MAX_UPLOAD_SIZE", default=25 * 1024 * 1024)
+# Library uploads are streamed to disk past this size rather than held in memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # --- Email -------------------------------------------------------------------------------
 

@@ -34,6 +34,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("roundtable.accounts.urls")),
     path("", include("roundtable.news.urls")),
+    path("", include("roundtable.library.urls")),
+    path("", include("roundtable.search.urls")),
     path("", include("roundtable.glossary.urls")),
     path("", include("roundtable.notifications.urls")),
     # Wagtail's catch-all goes last: it serves the page tree of the active language.

@@ -12,6 +12,13 @@ class AccountsConfig(AppConfig):
         from roundtable.core.navigation import NavItem, register
 
         register(NavItem(label=_("Members"), url_name="accounts:directory", order=80))
+
+        from roundtable.accounts.search_provider import search_members
+        from roundtable.search import registry
+
+        registry.register(
+            registry.Provider(key="members", label=_("Members"), search=search_members, order=40)
+        )
         home.register(
             home.HomeSection(
                 key="members",

@@ -11,6 +11,12 @@ class NewsConfig(AppConfig):
         from roundtable.content import series
         from roundtable.core import home, navigation
         from roundtable.news import selectors
+        from roundtable.news.search_provider import search_news
+        from roundtable.search import registry
+
+        registry.register(
+            registry.Provider(key="news", label=_("News"), search=search_news, order=20)
+        )
 
         navigation.register(
             navigation.NavItem(

@@ -14,6 +14,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from roundtable.content.blocks import BodyBlock
 from roundtable.content.models import Funder, Topic
+from roundtable.core.text import fold
 
 
 class NewsIndexPage(Page):
@@ -66,6 +67,8 @@ class NewsArticlePage(Page):
         _("lead image description (alternative text)"), max_length=250, blank=True
     )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    # Folded text of the article for site search (accents, case and script ignored).
+    search_folded = models.TextField(editable=False, default="")
 
     content_panels = [
         *Page.content_panels,
@@ -112,6 +115,12 @@ class NewsArticlePage(Page):
             raise ValidationError(
                 {"lead_image_alt": _("Describe the lead image for readers who cannot see it.")}
             )
+
+    def save(self, *args, **kwargs):
+        # A derived column, kept in step with the text it indexes.
+        body_text = self.body.stream_block.get_searchable_content(self.body) if self.body else []
+        self.search_folded = fold(" ".join([self.title, self.intro, *map(str, body_text)]))[:60_000]
+        return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         from roundtable.news.selectors import article_context

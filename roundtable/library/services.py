@@ -1,0 +1,190 @@
+"""Writes of the library: files and their text, the search text, downloads, reading lists
+and members' suggestions."""
+
+import datetime
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from roundtable.content.models import Topic
+from roundtable.core.text import fold
+from roundtable.library.extraction import ExtractionError, extract_text
+from roundtable.library.models import (
+    DocumentLanguage,
+    ExtractionStatus,
+    Kind,
+    LibraryEntry,
+    LibraryFile,
+    ReadingListItem,
+)
+from roundtable.library.uploads import validate_library_upload
+
+SEARCH_TEXT_LIMIT = 60_000
+SUGGESTIONS_PER_DAY = 5
+
+
+def search_text_for(entry: LibraryEntry, *, topic_labels: list[str], file_texts: list[str]) -> str:
+    parts = [
+        entry.title,
+        entry.summary,
+        entry.publisher,
+        entry.authors,
+        str(entry.year or ""),
+        *topic_labels,
+        *file_texts,
+    ]
+    return fold(" ".join(part for part in parts if part))[:SEARCH_TEXT_LIMIT]
+
+
+def entry_reindex(*, translation_key) -> None:
+    """Recompute the folded search text of every language version of one entry.
+
+    Topic labels are added in every language, so a reader finds an English entry by typing
+    its topic in Albanian.
+    """
+    versions = list(LibraryEntry.objects.filter(translation_key=translation_key))
+    if not versions:
+        return
+    topic_keys = Topic.objects.filter(
+        pk__in=LibraryEntry.topics.through.objects.filter(
+            libraryentry_id__in=[v.pk for v in versions]
+        ).values("topic_id")
+    ).values("translation_key")
+    labels = list(
+        Topic.objects.filter(translation_key__in=topic_keys).values_list("name", flat=True)
+    )
+    texts = list(
+        LibraryFile.objects.filter(entry__translation_key=translation_key)
+        .values_list("extracted_text", flat=True)
+        .distinct()
+    )
+    for version in versions:
+        LibraryEntry.objects.filter(pk=version.pk).update(
+            search_folded=search_text_for(version, topic_labels=labels, file_texts=texts)
+        )
+
+
+@task()
+def reindex_entry_task(*, translation_key: str) -> None:
+    entry_reindex(translation_key=translation_key)
+
+
+@task()
+def extract_file_text(*, file_id: int) -> str:
+    """Extract a file's text for search. A failure is recorded for editors, never raised to
+    readers."""
+    item = LibraryFile.objects.select_related("entry").filter(pk=file_id).first()
+    if item is None:
+        return "missing"
+    try:
+        with item.file.open("rb") as handle:
+            content = handle.read()
+        item.extracted_text = extract_text(content, item.file_type)
+        item.extraction_status = ExtractionStatus.DONE
+        item.extraction_error = ""
+    except (ExtractionError, OSError) as error:
+        item.extracted_text = ""
+        item.extraction_status = ExtractionStatus.FAILED
+        item.extraction_error = str(error)[:500]
+    item.save(update_fields=["extracted_text", "extraction_status", "extraction_error"])
+    entry_reindex(translation_key=item.entry.translation_key)
+    return item.extraction_status
+
+
+def file_prepare(item: LibraryFile) -> None:
+    """Record size and type of a newly uploaded file (validated already)."""
+    item.size = item.file.size
+    item.file_type = item.file.name.rsplit(".", 1)[-1].lower()
+
+
+def file_schedule_extraction(item: LibraryFile) -> None:
+    transaction.on_commit(lambda: extract_file_text.enqueue(file_id=item.pk))
+
+
+def download_record(item: LibraryFile) -> None:
+    """Count one download, on the file and on the entry (for "most downloaded")."""
+    LibraryFile.objects.filter(pk=item.pk).update(download_count=F("download_count") + 1)
+    LibraryEntry.objects.filter(translation_key=item.entry.translation_key).update(
+        download_count=F("download_count") + 1
+    )
+
+
+def reading_list_add(*, user: AbstractBaseUser, entry: LibraryEntry) -> ReadingListItem:
+    item, _created = ReadingListItem.objects.get_or_create(user=user, entry=entry)
+    return item
+
+
+def reading_list_remove(*, user: AbstractBaseUser, entry: LibraryEntry) -> None:
+    ReadingListItem.objects.filter(user=user, entry__translation_key=entry.translation_key).delete()
+
+
+@transaction.atomic
+def suggestion_create(
+    *,
+    user: AbstractBaseUser,
+    locale,
+    title: str,
+    summary: str,
+    kind: str,
+    language: str,
+    publisher: str = "",
+    year: int | None = None,
+    upload=None,
+    external_url: str = "",
+) -> LibraryEntry:
+    """A member suggests a document: a draft entry that editors review before it is public.
+
+    Everything is checked before anything is written; the upload and the entry are saved
+    together or not at all.
+    """
+    since = timezone.now() - datetime.timedelta(days=1)
+    if (
+        LibraryEntry.objects.filter(submitted_by=user, created_at__gte=since).count()
+        >= SUGGESTIONS_PER_DAY
+    ):
+        raise PermissionDenied(
+            _("You have suggested many documents today. Please try again tomorrow.")
+        )
+    if kind not in Kind.values:
+        raise ValidationError({"kind": _("Choose a kind of document.")})
+    if upload is None and not external_url:
+        raise ValidationError(_("Attach the document or give a link to it."))
+    if upload is not None:
+        validate_library_upload(upload)
+    slug_base = fold(title).replace(" ", "-")[:80].strip("-") or "document"
+    slug = slug_base
+    number = 1
+    while LibraryEntry.objects.filter(locale=locale, slug=slug).exists():
+        number += 1
+        slug = f"{slug_base}-{number}"
+    entry = LibraryEntry(
+        title=title,
+        slug=slug,
+        summary=summary,
+        kind=kind,
+        publisher=publisher,
+        year=year,
+        external_url=external_url,
+        locale=locale,
+        live=False,
+        submitted_by=user,
+    )
+    entry.full_clean(exclude=["slug"])
+    entry.save()
+    language_row, _created = DocumentLanguage.objects.get_or_create(code=language)
+    entry.languages.add(language_row)
+    if upload is not None:
+        item = LibraryFile(entry=entry, file=upload, language=language)
+        file_prepare(item)
+        item.save()
+        file_schedule_extraction(item)
+    return entry
+
+
+def suggestions_waiting() -> int:
+    return LibraryEntry.objects.filter(live=False, submitted_by__isnull=False).count()

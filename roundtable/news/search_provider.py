@@ -1,0 +1,41 @@
+"""News in the site search."""
+
+from django.db.models import Q
+
+from roundtable.content.selectors import active_locale
+from roundtable.news.selectors import news_articles, news_index_for
+from roundtable.search.fts import query_words
+from roundtable.search.highlight import highlight
+from roundtable.search.registry import Result, ResultGroup
+
+
+def search_news(*, query: str, also: list[str], request, limit: int) -> ResultGroup:
+    from django.utils.translation import gettext_lazy as _
+
+    locale = active_locale()
+    condition = Q()
+    for phrase_words in [query_words(query)] + [query_words(phrase) for phrase in also]:
+        if not phrase_words:
+            continue
+        every_word = Q()
+        for word in phrase_words:
+            every_word &= Q(search_folded__contains=word)
+        condition |= every_word
+    articles = news_articles(locale=locale).filter(condition)
+    index = news_index_for(locale)
+    return ResultGroup(
+        key="news",
+        label=_("News"),
+        results=[
+            Result(
+                title=article.title,
+                url=article.get_url(request),
+                snippet=highlight(article.intro, query, length=200),
+                language=article.locale.language_code,
+                meta=article.date.isoformat(),
+            )
+            for article in articles[:limit]
+        ],
+        total=articles.count(),
+        more_url=index.get_url(request) if index else "",
+    )
