@@ -52,7 +52,9 @@ class SuggestionForm(forms.Form):
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.odt"}),
     )
-    external_url = forms.URLField(label=_("…or a link to it"), required=False)
+    external_url = forms.URLField(
+        label=_("…or a link to it"), required=False, assume_scheme="https"
+    )
 
     def clean(self):
         data = super().clean()
