@@ -10,7 +10,7 @@ def on_file_saved(sender, instance, created, raw=False, **kwargs) -> None:
 
     if raw or not instance.file:
         return
-    if created or instance.extraction_status == "pending":
+    if created and instance.extraction_status == "pending":
         file_prepare(instance)
         LibraryFile.objects.filter(pk=instance.pk).update(
             size=instance.size, file_type=instance.file_type

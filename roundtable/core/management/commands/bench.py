@@ -1,6 +1,6 @@
 """`manage.py bench`: page latency with realistic data volumes, in a throw-away database.
 
-Each capability contributes a `bench.py` with `populate(progress)` and `CASES`, a list of
+Each capability contributes a `bench.py` with `populate(scale=...)`, `login(client)` and `CASES`, a list of
 (label, url) pairs. The command builds a test database, fills it, requests each URL
 repeatedly and reports p50/p95 latency and the number of SQL queries.
 """
@@ -39,8 +39,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--scale", type=int, default=10_000, help="rows per capability")
         parser.add_argument("--repeat", type=int, default=50, help="requests per URL")
+        parser.add_argument(
+            "--only", default="", help="comma-separated apps to measure (e.g. library,news)"
+        )
 
-    def handle(self, *args, scale: int, repeat: int, **options) -> None:
+    def handle(self, *args, scale: int, repeat: int, only: str, **options) -> None:
+        wanted = {name.strip() for name in only.split(",") if name.strip()}
         setup_test_environment()
         old_config = setup_databases(verbosity=0, interactive=False)
         try:
@@ -48,6 +52,8 @@ class Command(BaseCommand):
                 f"Database: {connection.vendor}, scale {scale:,}, {repeat} requests per URL"
             )
             for module in _bench_modules():
+                if wanted and module.__name__.split(".")[1] not in wanted:
+                    continue
                 module.populate(scale=scale)
                 client = Client()
                 module.login(client)
