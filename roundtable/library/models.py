@@ -106,6 +106,9 @@ class LibraryEntry(TranslatableMixin, DraftStateMixin, RevisionMixin, Clusterabl
         on_delete=models.SET_NULL,
         related_name="library_suggestions",
     )
+    # True on the original version of an entry (one per translation_key): listings show the
+    # reader's translation where there is one, else this original, with no per-row lookup.
+    is_source = models.BooleanField(default=True, editable=False)
     created_at = models.DateTimeField(_("added"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     # Folded (accent-, case- and script-blind) text that search matches: metadata, topic
@@ -155,12 +158,21 @@ class LibraryEntry(TranslatableMixin, DraftStateMixin, RevisionMixin, Clusterabl
             models.UniqueConstraint(fields=["locale", "slug"], name="unique_entry_slug_per_locale")
         ]
         indexes = [
-            models.Index(fields=["live", "locale", "-year"], name="entry_listing_idx"),
+            models.Index(fields=["live", "locale", "translation_key"], name="entry_locale_idx"),
+            models.Index(fields=["live", "is_source", "-year"], name="entry_listing_idx"),
             models.Index(fields=["live", "-download_count"], name="entry_popular_idx"),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs):
+        # A translation made by copying the original must not claim to be the original.
+        if self.pk is None and self.translation_key:
+            self.is_source = not LibraryEntry.objects.filter(
+                translation_key=self.translation_key, is_source=True
+            ).exists()
+        super().save(*args, **kwargs)
 
     def extraction_problems(self) -> str:
         """For editors: files whose text could not be extracted, with the reason."""

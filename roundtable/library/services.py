@@ -41,6 +41,19 @@ def search_text_for(entry: LibraryEntry, *, topic_labels: list[str], file_texts:
     return fold(" ".join(part for part in parts if part))[:SEARCH_TEXT_LIMIT]
 
 
+def library_changed() -> None:
+    """Invalidate cached search facets: the next search counts afresh."""
+    from django.core.cache import cache
+
+    from roundtable.library.selectors import _VERSION_KEY, library_version
+
+    library_version()
+    try:
+        cache.incr(_VERSION_KEY)
+    except ValueError:  # the key expired between the two calls
+        cache.set(_VERSION_KEY, 1, None)
+
+
 def entry_reindex(*, translation_key) -> None:
     """Recompute the folded search text of every language version of one entry.
 
@@ -67,6 +80,7 @@ def entry_reindex(*, translation_key) -> None:
         LibraryEntry.objects.filter(pk=version.pk).update(
             search_folded=search_text_for(version, topic_labels=labels, file_texts=texts)
         )
+    transaction.on_commit(library_changed)
 
 
 @task()

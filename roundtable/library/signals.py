@@ -1,7 +1,7 @@
 """Receivers that hand editors' changes to the library services (no logic here)."""
 
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 
 
 def on_file_saved(sender, instance, created, raw=False, **kwargs) -> None:
@@ -19,12 +19,19 @@ def on_file_saved(sender, instance, created, raw=False, **kwargs) -> None:
 
 
 def on_entry_saved(sender, instance, raw=False, **kwargs) -> None:
-    from roundtable.library.services import reindex_entry_task
+    from roundtable.library.services import library_changed, reindex_entry_task
 
     if raw:
         return
+    library_changed()
     key = str(instance.translation_key)
     transaction.on_commit(lambda: reindex_entry_task.enqueue(translation_key=key))
+
+
+def on_entry_deleted(sender, instance, **kwargs) -> None:
+    from roundtable.library.services import library_changed
+
+    library_changed()
 
 
 def connect() -> None:
@@ -32,3 +39,4 @@ def connect() -> None:
 
     post_save.connect(on_file_saved, sender=LibraryFile, dispatch_uid="library_file_saved")
     post_save.connect(on_entry_saved, sender=LibraryEntry, dispatch_uid="library_entry_saved")
+    post_delete.connect(on_entry_deleted, sender=LibraryEntry, dispatch_uid="library_entry_deleted")

@@ -21,7 +21,9 @@ def library_index(request: HttpRequest) -> HttpResponse:
     query = form.to_query() if request.GET else selectors.LibraryQuery()
     locale = active_locale()
     entries, facets = selectors.library_search(locale=locale, query=query)
-    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = Paginator(entries, PAGE_SIZE)
+    paginator.count = facets.total  # already counted with the facets
+    page = paginator.get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
     context = {
