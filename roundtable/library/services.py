@@ -3,12 +3,15 @@ and members' suggestions."""
 
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_tasks import task
 
 from roundtable.content.models import Topic
@@ -23,9 +26,27 @@ from roundtable.library.models import (
     ReadingListItem,
 )
 from roundtable.library.uploads import validate_library_upload
+from roundtable.notifications import kinds
+from roundtable.notifications.services import notification_send
 
 SEARCH_TEXT_LIMIT = 60_000
 SUGGESTIONS_PER_DAY = 5
+SUGGESTION_RECEIVED = "library_suggestion_received"
+kinds.register(
+    SUGGESTION_RECEIVED,
+    gettext_lazy("A member suggested a document for the library: “%(title)s”. Please review it."),
+)
+
+
+def library_editors():
+    """Everyone who may publish library entries."""
+    User = get_user_model()
+    can_edit = (
+        Q(is_superuser=True)
+        | Q(groups__permissions__codename="publish_libraryentry")
+        | Q(user_permissions__codename="publish_libraryentry")
+    )
+    return User.objects.filter(can_edit, is_active=True).distinct()
 
 
 def search_text_for(entry: LibraryEntry, *, topic_labels: list[str], file_texts: list[str]) -> str:
@@ -197,6 +218,12 @@ def suggestion_create(
         file_prepare(item)
         item.save()
         file_schedule_extraction(item)
+    notification_send(
+        recipients=list(library_editors()),
+        kind=SUGGESTION_RECEIVED,
+        params={"title": title},
+        url=reverse("wagtailsnippets_library_libraryentry:edit", args=[entry.pk]),
+    )
     return entry
 
 

@@ -79,6 +79,10 @@ def test_an_oversized_upload_is_refused_in_the_reader_language(client, member, s
 def test_a_member_suggestion_is_a_draft_with_its_text_extracted(
     client, member, django_capture_on_commit_callbacks
 ):
+    from roundtable.accounts.tests.factories import make_member
+    from roundtable.notifications.models import Notification
+
+    editor = make_member(full_name="Edita Editor", username="edita", is_superuser=True)
     client.force_login(member)
     with django_capture_on_commit_callbacks(execute=True):
         response = _suggest(client)
@@ -91,6 +95,12 @@ def test_a_member_suggestion_is_a_draft_with_its_text_extracted(
     assert "Protocol for children in street situations" in item.extracted_text
     entry.refresh_from_db()
     assert "street situations" in entry.search_folded
+    # Editors hear of it, and the member does not.
+    assert (
+        Notification.objects.filter(recipient=editor, kind="library_suggestion_received").count()
+        == 1
+    )
+    assert not Notification.objects.filter(recipient=member).exists()
 
 
 def test_docx_text_is_extracted(member):
