@@ -48,9 +48,15 @@ def live_entries(*, locale: Locale) -> QuerySet[LibraryEntry]:
     # Only translations (not originals) in the reader's language can hide an original, and
     # they are few: the subquery stays small however large the library grows.
     translations = LibraryEntry.objects.filter(live=True, locale=locale, is_source=False)
-    return LibraryEntry.objects.filter(live=True).filter(
-        Q(locale=locale)
-        | (Q(is_source=True) & ~Q(translation_key__in=translations.values("translation_key")))
+    # The folded search text (up to 60,000 characters) is never displayed: leave it in the
+    # database, or every listing would carry it through sorts and into Python.
+    return (
+        LibraryEntry.objects.filter(live=True)
+        .filter(
+            Q(locale=locale)
+            | (Q(is_source=True) & ~Q(translation_key__in=translations.values("translation_key")))
+        )
+        .defer("search_folded")
     )
 
 
@@ -241,6 +247,7 @@ def related_entries(entry: LibraryEntry, *, locale: Locale) -> list[LibraryEntry
     matching_ids = related.filter(condition).values("pk")
     return list(
         LibraryEntry.objects.filter(pk__in=matching_ids)
+        .defer("search_folded")
         .select_related("locale")
         .order_by("-download_count", "-year", "pk")[:RELATED_COUNT]
     )

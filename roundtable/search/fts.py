@@ -85,12 +85,16 @@ def fts_ranked(
         return no_relevance(queryset)
     table = queryset.model._meta.db_table
     if connection.vendor == "postgresql":
+        match = _postgres_match(alternatives)
+        vector = f'"{table}"."{field}_vector"'
         # `.extra()`: the generated tsvector column is not a model field (SQLite has none).
+        # The match is repeated on the outer table so that the planner filters through the
+        # GIN index before ranking, instead of ranking every row and then joining.
         return queryset.extra(  # noqa: S610 - fixed identifiers; the query is a parameter
-            select={
-                "relevance": f'ts_rank("{table}"."{field}_vector", to_tsquery(\'simple\', %s))'
-            },
-            select_params=[_postgres_match(alternatives)],
+            select={"relevance": f"ts_rank({vector}, to_tsquery('simple', %s))"},
+            select_params=[match],
+            where=[f"{vector} @@ to_tsquery('simple', %s)"],
+            params=[match],
         )
     fts = fts_table(queryset.model)
     # A join to the FTS5 table: FTS5 computes `rank` only inside the matching query itself,
