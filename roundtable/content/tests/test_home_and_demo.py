@@ -6,6 +6,8 @@ from wagtail.models import Locale, Page
 
 from roundtable.accounts.models import CodeOfConduct, ConductAcceptance, Profile
 from roundtable.content.models import Funder, HomePage
+from roundtable.glossary.models import Term
+from roundtable.library.models import LibraryEntry, LibraryFile
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +22,9 @@ def _counts() -> dict:
         "profiles": Profile.objects.count(),
         "codes": CodeOfConduct.objects.count(),
         "acceptances": ConductAcceptance.objects.count(),
+        "library": LibraryEntry.objects.count(),
+        "library files": LibraryFile.objects.count(),
+        "terms": Term.objects.count(),
     }
 
 
@@ -126,3 +131,16 @@ def test_home_page_shows_the_latest_news_in_the_reader_language(client, demo):
 def test_demo_sections_render_in_other_languages(client, demo, path):
     response = client.get(path, follow=True)
     assert response.status_code == 200
+
+
+def test_demo_library_has_forty_entries_with_extracted_text_in_several_languages(client, demo):
+    assert LibraryEntry.objects.count() == 40
+    files = LibraryFile.objects.all()
+    assert files.count() >= 40
+    assert not files.exclude(extraction_status="done").exists()
+    assert files.values("language").distinct().count() == len(settings.LANGUAGES)
+    protocol = LibraryEntry.objects.get(slug="protocol-children-in-street-situations")
+    assert protocol.kind == "protocol"
+    # Found from Albanian words (its Albanian PDF and topic labels are indexed).
+    response = client.get("/en/library/", {"q": "femijet ne situate rruge"})
+    assert protocol.title in response.content.decode()

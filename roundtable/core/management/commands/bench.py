@@ -55,6 +55,11 @@ class Command(BaseCommand):
                 if wanted and module.__name__.split(".")[1] not in wanted:
                     continue
                 module.populate(scale=scale)
+                if connection.vendor == "postgresql":
+                    # Fresh statistics, as autovacuum would have gathered in production:
+                    # without them the planner guesses after a bulk load.
+                    with connection.cursor() as cursor:
+                        cursor.execute("ANALYZE")
                 client = Client()
                 module.login(client)
                 for label, url in tqdm(module.CASES, desc=module.__name__, unit="url"):
