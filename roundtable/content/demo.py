@@ -13,6 +13,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.text import slugify
+from django.utils.translation import gettext_noop
 from wagtail.models import Locale, Page, Site
 
 from roundtable.content.models import (
@@ -195,8 +196,10 @@ def create_series() -> None:
     index = section_page(
         SeriesIndexPage,
         slug="series",
-        title_msgid="Series",
-        intro_msgid="Themed collections of articles, discussions, webinars and documents.",
+        title_msgid=gettext_noop("Series"),
+        intro_msgid=gettext_noop(
+            "Themed collections of articles, discussions, webinars and documents."
+        ),
     )
     series = SeriesPage.objects.filter(locale=index.locale, slug=data["slug"]).first()
     if series is None:

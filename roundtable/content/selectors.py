@@ -105,3 +105,9 @@ def footer_standard_pages() -> list[StandardPage]:
     """Top-level standard pages in the reader's language, as (title, url) for the footer."""
     pages = StandardPage.objects.live().public().filter(locale=active_locale(), depth=3)
     return [{"title": page.title, "url": page.url} for page in pages.order_by("path")]
+
+
+def series_index_url(request) -> str | None:
+    """The series section in the reader's language; None hides the menu item."""
+    index = SeriesIndexPage.objects.live().public().filter(locale=active_locale()).first()
+    return index.get_url(request) if index is not None else None

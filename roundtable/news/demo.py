@@ -5,6 +5,7 @@ import datetime
 
 from django.conf import settings
 from django.utils.html import escape
+from django.utils.translation import gettext_noop
 
 from roundtable.content.demo import load, localize, section_page
 from roundtable.content.models import Funder, SeriesPage, Topic
@@ -47,8 +48,8 @@ def create_articles() -> None:
     index = section_page(
         NewsIndexPage,
         slug="news",
-        title_msgid="News",
-        intro_msgid="News from child-protection professionals in South-East Europe.",
+        title_msgid=gettext_noop("News"),
+        intro_msgid=gettext_noop("News from child-protection professionals in South-East Europe."),
     )
     series = SeriesPage.objects.filter(locale=index.locale).first()
     funders = list(Funder.objects.filter(locale=index.locale))

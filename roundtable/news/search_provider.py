@@ -1,6 +1,7 @@
 """News in the site search."""
 
 from django.db.models import Q
+from django.utils.formats import date_format
 
 from roundtable.content.selectors import active_locale
 from roundtable.news.selectors import news_articles, news_index_for
@@ -32,7 +33,7 @@ def search_news(*, query: str, also: list[str], request, limit: int) -> ResultGr
                 url=article.get_url(request),
                 snippet=highlight(article.intro, query, length=200),
                 language=article.locale.language_code,
-                meta=article.date.isoformat(),
+                meta=date_format(article.date, "DATE_FORMAT"),
             )
             for article in articles[:limit]
         ],

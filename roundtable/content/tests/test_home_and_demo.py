@@ -70,7 +70,8 @@ def test_demo_login_account_can_sign_in(client, demo):
 
 
 def test_home_page_query_count_is_bounded(client, demo, django_assert_max_num_queries):
-    with django_assert_max_num_queries(20):
+    # Sections (news, library, members), navigation and footer each cost a fixed number.
+    with django_assert_max_num_queries(21):
         assert client.get("/en/").status_code == 200
 
 

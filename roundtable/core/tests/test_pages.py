@@ -71,6 +71,8 @@ def test_navigation_shows_only_sections_that_exist(client):
     assert 'href="/en/library/"' in nav
     # No news index page exists yet in this test, so there is no "News" item.
     assert "News" not in nav
+    # Nor a series index, so no "Series" item.
+    assert "Series" not in nav
     assert nav.count("<li>") == 4
 
 
