@@ -134,3 +134,21 @@ def test_entry_page_queries_do_not_grow_with_related_entries(client, protocol):
         make_entry(title=f"Related {number}", topics=[topic])
     assert count() == few
     assert LibraryEntry.objects.count() == 15
+
+
+def test_reading_list_queries_do_not_grow(client, site, member):
+    from roundtable.library.services import reading_list_add
+
+    client.force_login(member)
+    reading_list_add(user=member, entry=make_entry(title="First kept"))
+
+    def count() -> int:
+        client.get("/en/library/reading-list/")
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/en/library/reading-list/").status_code == 200
+        return len(queries)
+
+    few = count()
+    for number in range(25):
+        reading_list_add(user=member, entry=make_entry(title=f"Kept {number}"))
+    assert count() == few

@@ -64,3 +64,25 @@ def test_anonymous_visitors_are_sent_to_log_in(client, db):
 def test_marking_read_needs_a_post(client, members):
     client.force_login(members[0])
     assert client.get("/en/notifications/read/").status_code == 405
+
+
+def test_notification_list_queries_do_not_grow(client, members):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    owner, _other = members
+    client.force_login(owner)
+
+    def count() -> int:
+        client.get("/en/notifications/")
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/en/notifications/").status_code == 200
+        return len(queries)
+
+    notification_send(recipients=[owner], kind="test_hello", params={"place": "Bar"}, email=False)
+    few = count()
+    for number in range(30):
+        notification_send(
+            recipients=[owner], kind="test_hello", params={"place": f"Town {number}"}, email=False
+        )
+    assert count() == few
