@@ -65,4 +65,4 @@ bench: $(VENV)/.installed-dev ## Measure page speed with realistic data
 	$(MANAGE) bench
 
 clean: ## Remove the virtualenv, the SQLite database and uploaded media
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media staticfiles
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media private_media staticfiles

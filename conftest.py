@@ -35,6 +35,7 @@ def _isolated_media_cache_and_language(settings, tmp_path):
     from django.utils import translation
 
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private_media"
     cache.clear()
     translation.activate(settings.LANGUAGE_CODE)
     yield

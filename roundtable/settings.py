@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "roundtable.glossary",
     "roundtable.notifications",
     "roundtable.translations",
+    "roundtable.forum",
     # Wagtail and translation workflow
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -284,6 +285,20 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 AVATAR_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 LIBRARY_MAX_UPLOAD_SIZE = env.int("LIBRARY_MAX_UPLOAD_SIZE", default=25 * 1024 * 1024)
+# Forum attachments may belong to members-only threads: they live outside MEDIA_ROOT and are
+# served only by a view that checks who is asking.
+PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private_media")))
+FORUM_MAX_ATTACHMENT_SIZE = env.int("FORUM_MAX_ATTACHMENT_SIZE", default=5 * 1024 * 1024)
+FORUM_MAX_ATTACHMENTS = 4
+# Posts a member may write per ten minutes, and reports per hour.
+FORUM_POSTS_PER_10_MINUTES = env.int("FORUM_POSTS_PER_10_MINUTES", default=8)
+FORUM_REPORTS_PER_HOUR = env.int("FORUM_REPORTS_PER_HOUR", default=10)
+# A member's posts wait for a moderator until this many have been approved.
+FORUM_POSTS_BEFORE_TRUSTED = env.int("FORUM_POSTS_BEFORE_TRUSTED", default=2)
+# Posts older than this count as read for everyone (no unread marks on old threads).
+FORUM_READ_CUTOFF_DAYS = env.int("FORUM_READ_CUTOFF_DAYS", default=90)
+# Hour (UTC) at which the daily forum digest is mailed.
+FORUM_DIGEST_HOUR = env.int("FORUM_DIGEST_HOUR", default=6)
 # Library uploads are streamed to disk past this size rather than held in memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

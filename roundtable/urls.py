@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("", include("roundtable.search.urls")),
     path("", include("roundtable.glossary.urls")),
     path("", include("roundtable.notifications.urls")),
+    path("", include("roundtable.forum.urls")),
     # Wagtail's catch-all goes last: it serves the page tree of the active language.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -60,11 +60,12 @@ def validate_library_upload(upload) -> str:
             code="mismatch",
         )
     if kind == "pdf":
-        _check_pdf(content)
+        check_pdf(content)
     return kind
 
 
-def _check_pdf(content: bytes) -> None:
+def check_pdf(content: bytes) -> None:
+    """Raise ValidationError unless `content` is a readable PDF without a password."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 

@@ -1,0 +1,149 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from roundtable.forum.models import EmailMode, ReportReason
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field; each is checked by forum.attachments in the service."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/*,.pdf"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if not data:
+            return []
+        files = data if isinstance(data, list | tuple) else [data]
+        return [super(MultipleFileField, self).clean(item, initial) for item in files]
+
+
+class _Confirmations(forms.Form):
+    """The de-identification flags the author confirms as not identifying anyone."""
+
+    confirm = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, flags=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.flags = flags or []
+        # Any submitted key is accepted: the service re-scans the text and decides.
+        submitted = self.data.getlist("confirm") if hasattr(self.data, "getlist") else []
+        self.fields["confirm"].choices = [(key, key) for key in submitted]
+
+    def confirmed(self) -> set[str]:
+        return set(self.cleaned_data.get("confirm") or [])
+
+
+_BODY_HELP = _(
+    "Markdown: **bold**, *italic*, > quote, - list, [link](https://…). Mention a member "
+    "with @username."
+)
+
+
+class ReplyForm(_Confirmations):
+    body = forms.CharField(
+        label=_("Your reply"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_BODY_HELP,
+        max_length=20_000,
+        strip=True,
+        error_messages={"required": _("Write a message before posting.")},
+    )
+    attachments = MultipleFileField(
+        label=_("Attach images or PDF files"),
+        required=False,
+        help_text=_("Up to %(count)d files, %(size)d MB each.")
+        % {
+            "count": settings.FORUM_MAX_ATTACHMENTS,
+            "size": settings.FORUM_MAX_ATTACHMENT_SIZE // (1024 * 1024),
+        },
+    )
+    field_order = ["body", "attachments", "confirm"]
+
+
+class ThreadForm(ReplyForm):
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        error_messages={"required": _("Give the thread a title of at least 5 characters.")},
+    )
+    language = forms.ChoiceField(
+        label=_("Language you write in"), choices=settings.LANGUAGES, initial=get_language
+    )
+    field_order = ["title", "language", "body", "attachments", "confirm"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].label = _("Message")
+        self.fields["language"].initial = get_language()
+
+
+class EditForm(_Confirmations):
+    body = forms.CharField(
+        label=_("Message"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_BODY_HELP,
+        max_length=20_000,
+        error_messages={"required": _("Write a message before posting.")},
+    )
+    field_order = ["body", "confirm"]
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Why are you reporting this post?"),
+        choices=ReportReason.choices,
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Anything the moderators should know"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class WatchForm(forms.Form):
+    STOP = "stop"
+    email = forms.ChoiceField(
+        label=_("Notify me of new posts"),
+        choices=[*EmailMode.choices, (STOP, _("Stop watching"))],
+    )
+
+    def mode(self) -> str | None:
+        value = self.cleaned_data["email"]
+        return None if value == self.STOP else value
+
+
+class MoveForm(forms.Form):
+    category = forms.ModelChoiceField(label=_("Move to"), queryset=None)
+
+    def __init__(self, *args, categories=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = categories
+
+
+class SplitForm(forms.Form):
+    title = forms.CharField(label=_("Title of the new thread"), max_length=200)
+    category = forms.ModelChoiceField(label=_("Category"), queryset=None)
+    posts = forms.MultipleChoiceField(label=_("Posts to move"), widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, categories=None, posts=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = categories
+        self.fields["posts"].choices = [(str(post.pk), str(post.pk)) for post in posts]
+
+
+class SuspendForm(forms.Form):
+    days = forms.IntegerField(label=_("Days"), min_value=1, max_value=365, initial=7)
+    reason = forms.CharField(
+        label=_("Reason (the member will see it)"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
