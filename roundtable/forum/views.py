@@ -145,9 +145,8 @@ def _highlighted(form) -> list:
 
 def thread(request: HttpRequest, thread_id: int) -> HttpResponse:
     thread = selectors.thread_get(request.user, thread_id)
-    first_unread = None
-    if request.user.is_authenticated and not request.GET.get("page"):
-        first_unread = selectors.first_unread_post(request.user, thread)
+    # Found before this visit moves the reading mark, to label the post and link to it.
+    first_unread = selectors.first_unread_post(request.user, thread)
     paginator = Paginator(selectors.thread_posts(request.user, thread), POSTS_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     posts = list(page.object_list)
