@@ -24,10 +24,11 @@ CASES = [
     ("forum, search a common word", "/en/forum/search/?q=supervision"),
     ("site search, forum and the rest", "/en/search/?q=referral"),
 ]
-WORDS = (
-    "referral supervision foster school police centre family meeting court protocol "
-    "assessment visit plan report child support team municipality health"
-).split()
+WORDS = [
+    "referral", "supervision", "foster", "school", "police", "centre", "family", "meeting",
+    "court", "protocol", "assessment", "visit", "plan", "report", "child", "support", "team",
+    "municipality", "health",
+]  # fmt: skip
 BATCH = 2000
 
 
@@ -46,7 +47,10 @@ def populate(*, scale: int) -> None:
         [User(username=f"forum-bench-{n}", email=f"forum{n}@example.org") for n in range(50)]
     )
     Profile.objects.bulk_create(
-        [Profile(user=user, full_name=f"Bench Author {n}", country="AL") for n, user in enumerate(authors)]
+        [
+            Profile(user=user, full_name=f"Bench Author {n}", country="AL")
+            for n, user in enumerate(authors)
+        ]
     )
     categories = [
         Category.objects.create(locale=english, slug=slug, name=slug.title(), visibility=vis)
@@ -92,8 +96,11 @@ def populate(*, scale: int) -> None:
                     )
                 )
         Post.objects.bulk_create(posts, batch_size=1000)
+        by_thread = {}
+        for post in posts:
+            by_thread.setdefault(post.thread_id, []).append(post)
         for thread in threads:
-            visible = [p for p in posts if p.thread_id == thread.pk]
+            visible = by_thread[thread.pk]
             thread.posts_count = len(visible)
             thread.last_post_at = visible[-1].created_at
             thread.last_poster_id = visible[-1].author_id

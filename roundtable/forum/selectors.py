@@ -249,11 +249,21 @@ def helpful_marked(user: Viewer, posts: list[Post]) -> set[int]:
     )
 
 
-def first_unread_post(user: Viewer, thread: Thread) -> Post | None:
+def first_unread_post(
+    user: Viewer, thread: Thread, *, since: datetime.datetime | None = None
+) -> Post | None:
+    """The first post newer than the reader's mark (`since`, when the caller has it)."""
     if not user.is_authenticated:
         return None
-    since = read_marks(user, [thread])[thread.pk][0]
-    return thread_posts(user, thread).filter(created_at__gt=since).first()
+    if since is None:
+        since = read_marks(user, [thread])[thread.pk][0]
+    return (
+        visible_posts(user)
+        .filter(thread=thread, created_at__gt=since)
+        .only("pk", "thread_id", "created_at")
+        .order_by("created_at", "id")
+        .first()
+    )
 
 
 def post_position(user: Viewer, post: Post) -> int:

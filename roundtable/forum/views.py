@@ -145,13 +145,17 @@ def _highlighted(form) -> list:
 
 def thread(request: HttpRequest, thread_id: int) -> HttpResponse:
     thread = selectors.thread_get(request.user, thread_id)
-    # Found before this visit moves the reading mark, to label the post and link to it.
-    first_unread = selectors.first_unread_post(request.user, thread)
+    # The reading mark before this visit: it labels the first unread post, and the visit
+    # moves it forward only if this page shows newer posts.
+    read_up_to = None
+    if request.user.is_authenticated:
+        read_up_to = selectors.read_marks(request.user, [thread])[thread.pk][0]
+    first_unread = selectors.first_unread_post(request.user, thread, since=read_up_to)
     paginator = Paginator(selectors.thread_posts(request.user, thread), POSTS_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     posts = list(page.object_list)
     shown = [p.created_at for p in posts if p.is_visible]
-    if shown and request.user.is_authenticated:
+    if shown and read_up_to is not None and max(shown) > read_up_to:
         services.thread_mark_read(request.user, thread, up_to=max(shown))
     is_moderator = selectors.is_moderator(request.user)
     helpful = selectors.helpful_marked(request.user, posts)

@@ -69,11 +69,12 @@ def test_navigation_shows_only_sections_that_exist(client):
     assert 'href="/en/"' in nav
     assert 'href="/en/glossary/"' in nav
     assert 'href="/en/library/"' in nav
+    assert 'href="/en/forum/"' in nav
     # No news index page exists yet in this test, so there is no "News" item.
     assert "News" not in nav
     # Nor a series index, so no "Series" item.
     assert "Series" not in nav
-    assert nav.count("<li>") == 4
+    assert nav.count("<li>") == 5
 
 
 def test_public_pages_send_a_strict_content_security_policy(client):

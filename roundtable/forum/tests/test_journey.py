@@ -52,7 +52,9 @@ def _log_in(page, username):
 
 
 def _row(page):
-    return page.locator("tr", has=page.get_by_role("link", name="Follow-up of the regional conference"))
+    return page.locator(
+        "tr", has=page.get_by_role("link", name="Follow-up of the regional conference")
+    )
 
 
 def test_read_reply_and_watch_the_counts_change(browser, live_server, forum):
@@ -73,7 +75,9 @@ def test_read_reply_and_watch_the_counts_change(browser, live_server, forum):
     _row(goran).get_by_role("link", name="Follow-up of the regional conference").click()
     goran.get_by_role("button", name="Helpful").first.click()
     goran.get_by_text("1 member found this helpful").wait_for()
-    goran.get_by_label("Your reply").fill("Thanks, @ilinca: I will **share the form** with our team.")
+    goran.get_by_label("Your reply").fill(
+        "Thanks, @ilinca: I will **share the form** with our team."
+    )
     goran.get_by_role("button", name="Post the reply").click()
     goran.get_by_text("Your reply is published.").wait_for()
     assert goran.locator(".post-body strong", has_text="share the form").count() == 1

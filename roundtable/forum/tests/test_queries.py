@@ -54,10 +54,13 @@ def test_thread_page_stays_flat(client, public_category, author, reader, third_m
     client.force_login(reader)
     small = make_thread(public_category, authors=[author, third_member], posts=10)
     large = make_thread(public_category, authors=[author, third_member], posts=1000, title="Long")
-    client.get(reverse("forum:thread", args=[small.pk]))  # warm the per-process caches
-    counts = [
-        _queries(client, reverse("forum:thread", args=[small.pk])),
-        _queries(client, reverse("forum:thread", args=[large.pk]) + "?page=25"),
+    urls = [
+        reverse("forum:thread", args=[small.pk]),
+        reverse("forum:thread", args=[large.pk]) + "?page=25",
     ]
+    counts = []
+    for url in urls:
+        client.get(url)  # the first visit also writes the reading mark
+        counts.append(_queries(client, url))
     assert counts[0] == counts[1], counts
     assert counts[1] <= BUDGET["thread"]
