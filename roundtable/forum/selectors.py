@@ -15,6 +15,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from roundtable.content.models import SeriesPage
 from roundtable.content.selectors import default_locale, localize_all
 from roundtable.forum.models import (
     Attachment,
@@ -133,6 +134,18 @@ def category_get(user: Viewer, slug: str) -> Category:
     if category is None:
         raise Http404
     return with_labels([category])[0]
+
+
+def category_ties(category: Category) -> dict:
+    """What the category is tied to, in the reader's language: its series (with a link),
+    topic and country."""
+    series = topic = None
+    if category.series_id:
+        found = localize_all(SeriesPage.objects.filter(pk=category.series_id).live())
+        series = found[0] if found else None
+    if category.topic_id:
+        topic = localize_all([category.topic])[0]
+    return {"series": series, "topic": topic, "country": category.country}
 
 
 def category_unread_counts(user: Viewer, categories: list[Category]) -> dict[int, tuple[int, int]]:

@@ -70,6 +70,7 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
         "forum/category.html",
         {
             "category": category,
+            "ties": selectors.category_ties(category),
             "page_obj": page,
             "threads": page.object_list,
             "watch": watch,
