@@ -21,7 +21,8 @@ CASES = [
     ("forum, category page 100", "/en/forum/c/practice/?page=100"),
     ("forum, thread of 1,000 posts, last page", "/en/forum/t/1/?page=50"),
     ("forum, jump to first unread", "/en/forum/t/2/"),
-    ("forum, search a common word", "/en/forum/search/?q=supervision"),
+    ("forum, search a word in 90 % of posts", "/en/forum/search/?q=supervision"),
+    ("forum, search a word in 1 % of posts", "/en/forum/search/?q=kinship"),
     ("site search, forum and the rest", "/en/search/?q=referral"),
 ]
 WORDS = [
@@ -33,7 +34,10 @@ BATCH = 2000
 
 
 def _text(rng: random.Random) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(rng.randint(20, 80)))
+    words = [rng.choice(WORDS) for _ in range(rng.randint(20, 80))]
+    if rng.random() < 0.01:
+        words.append("kinship")
+    return " ".join(words)
 
 
 def populate(*, scale: int) -> None:

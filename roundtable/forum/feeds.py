@@ -39,10 +39,7 @@ class LatestThreadsFeed(Feed):
         return thread.title
 
     def item_description(self, thread):
-        first = (
-            thread.posts.filter(is_approved=True, is_hidden=False).order_by("created_at").first()
-        )
-        return Truncator(first.body if first else "").chars(400)
+        return Truncator(thread.first_body or "").chars(400)
 
     def item_link(self, thread):
         return reverse("forum:thread", args=[thread.pk])

@@ -8,20 +8,27 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 from roundtable.forum import selectors
+from roundtable.forum.models import Post
 from roundtable.search.fts import fts_filter, fts_ranked
 from roundtable.search.highlight import highlight
 from roundtable.search.registry import Result, ResultGroup
 
+# Relevance is ranked among the most recent matches only: ranking reads each row's
+# full-text vector, and a common word can match most of the forum.
+RANK_WINDOW = 1000
+
 
 def search_posts(*, user, query: str, also: list[str] | None = None):
-    """Posts `user` may read that match `query`, best first."""
+    """Posts `user` may read that match `query` (all of them, for the count), and the most
+    relevant among the latest RANK_WINDOW matches, best first."""
     posts = fts_filter(
         selectors.visible_posts(user).filter(is_approved=True, is_hidden=False),
         field="search_folded",
         query=query,
         also=also,
     )
-    ranked = fts_ranked(posts, field="search_folded", query=query, also=also)
+    window = Post.objects.filter(pk__in=posts.order_by("-created_at").values("pk")[:RANK_WINDOW])
+    ranked = fts_ranked(window, field="search_folded", query=query, also=also)
     return posts, ranked.select_related("thread", "author__profile").order_by(
         "-relevance", "-created_at"
     )

@@ -343,7 +343,12 @@ def public_threads_for_feed(category: Category | None = None, *, limit: int = 30
     threads = visible_threads(AnonymousUser())
     if category is not None:
         threads = threads.filter(category=category)
-    return threads.select_related("category", "starter__profile").order_by("-created_at")[:limit]
+    first_post = Post.objects.filter(thread=OuterRef("pk"), is_approved=True, is_hidden=False)
+    return (
+        threads.select_related("category", "starter__profile")
+        .annotate(first_body=Subquery(first_post.order_by("created_at", "id").values("body")[:1]))
+        .order_by("-created_at")[:limit]
+    )
 
 
 # --- Moderation ----------------------------------------------------------------------

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from roundtable.forum import markdown, moderation, notify, selectors, services
 from roundtable.forum.forms import EditForm, ReplyForm, ReportForm, ThreadForm, WatchForm
 from roundtable.forum.models import Post
-from roundtable.forum.search_provider import search_posts
+from roundtable.forum.search_provider import RANK_WINDOW, search_posts
 
 THREADS_PER_PAGE = 25
 POSTS_PER_PAGE = 20
@@ -45,16 +45,23 @@ def index(request: HttpRequest) -> HttpResponse:
 
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")[:200]
-    page = None
+    page, total = None, 0
     if query.strip():
         matching, ranked = search_posts(user=request.user, query=query)
+        total = matching.count()
         paginator = Paginator(ranked, POSTS_PER_PAGE)
-        paginator.count = matching.count()
+        paginator.count = min(total, RANK_WINDOW)  # only the latest matches are ranked
         page = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "forum/search.html",
-        {"query": query, "page_obj": page, "query_string": urlencode({"q": query})},
+        {
+            "query": query,
+            "page_obj": page,
+            "total": total,
+            "window": RANK_WINDOW if total > RANK_WINDOW else 0,
+            "query_string": urlencode({"q": query}),
+        },
     )
 
 

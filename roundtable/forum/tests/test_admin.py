@@ -11,7 +11,9 @@ from roundtable.forum.models import Category
 
 @pytest.fixture
 def editor_client(client, site):
-    editor = make_member(full_name="Elena Editor", username="editor", is_staff=True, is_superuser=True)
+    editor = make_member(
+        full_name="Elena Editor", username="editor", is_staff=True, is_superuser=True
+    )
     Authenticator.objects.create(user=editor, type=Authenticator.Type.TOTP, data={"secret": "x"})
     client.force_login(editor)
     return client

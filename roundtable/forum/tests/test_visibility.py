@@ -134,3 +134,11 @@ def test_moderation_pages_are_closed_to_members(client, public_category, author,
     assert not thread.is_locked
     client.logout()
     assert client.get(reverse("forum:queue")).status_code == 302
+
+
+def test_feed_query_count_is_flat(client, public_category, author, django_assert_max_num_queries):
+    for number in range(12):
+        make_thread(public_category, authors=[author], title=f"Public thread {number}")
+    with django_assert_max_num_queries(6):
+        response = client.get(reverse("forum:feed"))
+    assert response.content.decode().count("<item>") == 12
