@@ -1,6 +1,6 @@
 from django import forms
 from django.conf import settings
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from roundtable.forum.models import EmailMode, ReportReason
@@ -55,16 +55,19 @@ class ReplyForm(_Confirmations):
         strip=True,
         error_messages={"required": _("Write a message before posting.")},
     )
-    attachments = MultipleFileField(
-        label=_("Attach images or PDF files"),
-        required=False,
-        help_text=_("Up to %(count)d files, %(size)d MB each.")
-        % {
+    attachments = MultipleFileField(label=_("Attach images or PDF files"), required=False)
+    field_order = ["body", "attachments", "confirm"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Built per form, in the reader's language (a class attribute would be frozen in
+        # the language active at import).
+        self.fields["attachments"].help_text = gettext(
+            "Up to %(count)d files, %(size)d MB each."
+        ) % {
             "count": settings.FORUM_MAX_ATTACHMENTS,
             "size": settings.FORUM_MAX_ATTACHMENT_SIZE // (1024 * 1024),
-        },
-    )
-    field_order = ["body", "attachments", "confirm"]
+        }
 
 
 class ThreadForm(ReplyForm):
@@ -100,6 +103,7 @@ class ReportForm(forms.Form):
         label=_("Why are you reporting this post?"),
         choices=ReportReason.choices,
         widget=forms.RadioSelect,
+        error_messages={"required": _("Choose why you are reporting this post.")},
     )
     comment = forms.CharField(
         label=_("Anything the moderators should know"),

@@ -57,9 +57,27 @@ def _row(page):
     )
 
 
-def test_read_reply_and_watch_the_counts_change(browser, live_server, forum):
+@pytest.fixture
+def new_tab(browser, live_server):
+    """Tabs in separate browser contexts (one per member), all closed after the test so
+    that no request reaches the live server once its database is gone."""
+    contexts = []
+
+    def open_tab():
+        context = browser.new_context(locale="en-GB", base_url=live_server.url)
+        contexts.append(context)
+        tab = context.new_page()
+        tab.set_default_timeout(15_000)
+        return tab
+
+    yield open_tab
+    for context in contexts:
+        context.close()
+
+
+def test_read_reply_and_watch_the_counts_change(new_tab, forum):
     ARTIFACTS.mkdir(exist_ok=True)
-    goran = browser.new_context(locale="en-GB", base_url=live_server.url).new_page()
+    goran = new_tab()
     _log_in(goran, "goran")
     goran.goto("/en/forum/")
     goran.get_by_text("1 new thread").wait_for()
@@ -83,7 +101,7 @@ def test_read_reply_and_watch_the_counts_change(browser, live_server, forum):
     assert goran.locator(".post-body strong", has_text="share the form").count() == 1
     goran.screenshot(path=str(ARTIFACTS / "journey-forum-thread.png"), full_page=True)
 
-    ilinca = browser.new_context(locale="en-GB", base_url=live_server.url).new_page()
+    ilinca = new_tab()
     _log_in(ilinca, "ilinca")
     ilinca.goto("/en/notifications/")
     ilinca.get_by_text("Goran Petrov mentioned you").wait_for()
@@ -99,6 +117,6 @@ def test_read_reply_and_watch_the_counts_change(browser, live_server, forum):
     goran.screenshot(path=str(ARTIFACTS / "journey-forum-category.png"), full_page=True)
 
     # An outsider finds nothing.
-    outsider = browser.new_context(locale="en-GB", base_url=live_server.url).new_page()
+    outsider = new_tab()
     outsider.goto("/en/forum/t/1/")
     assert outsider.get_by_role("heading", name="Follow-up of the regional conference").count() == 0

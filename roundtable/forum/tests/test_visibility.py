@@ -142,3 +142,14 @@ def test_feed_query_count_is_flat(client, public_category, author, django_assert
     with django_assert_max_num_queries(6):
         response = client.get(reverse("forum:feed"))
     assert response.content.decode().count("<item>") == 12
+
+
+def test_refusals_are_explained_in_the_readers_language(client, public_category, reader):
+    from django.utils import translation
+
+    client.force_login(reader)
+    with translation.override("hr"):
+        response = client.get(reverse("forum:queue"))
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Nije dopušteno" in html and '<html lang="hr">' in html
