@@ -136,7 +136,11 @@ class MoveForm(forms.Form):
 class SplitForm(forms.Form):
     title = forms.CharField(label=_("Title of the new thread"), max_length=200)
     category = forms.ModelChoiceField(label=_("Category"), queryset=None)
-    posts = forms.MultipleChoiceField(label=_("Posts to move"), widget=forms.CheckboxSelectMultiple)
+    posts = forms.MultipleChoiceField(
+        label=_("Posts to move"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one post to move into the new thread.")},
+    )
 
     def __init__(self, *args, categories=None, posts=(), **kwargs):
         super().__init__(*args, **kwargs)

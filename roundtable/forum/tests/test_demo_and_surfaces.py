@@ -87,3 +87,17 @@ def test_group_category_stays_closed_to_members_outside_it(client, demo):
     assert "Mentoring circle 2026" not in client.get("/en/forum/").content.decode()
     client.force_login(get_user_model().objects.get(username="demo"))
     assert "Mentoring circle 2026" in client.get("/en/forum/").content.decode()
+
+
+def test_demo_member_can_reply_at_once(demo_member, django_capture_on_commit_callbacks):
+    follow_up = Thread.objects.get(title=FOLLOW_UP)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = demo_member.post(
+            f"/en/forum/t/{follow_up.pk}/reply/", {"body": "We will test the form too."}
+        )
+    assert response.status_code == 302
+    follow_up.refresh_from_db()
+    assert follow_up.posts_count == 8  # published, not held: the demo account is trusted
+    html = demo_member.get("/en/forum/c/events-and-follow-ups/").content.decode()
+    row = BeautifulSoup(html, "html.parser").find("a", string=FOLLOW_UP).find_parent("tr")
+    assert " ".join(row.select_one(".post-count").get_text().split()) == "8 posts / 0 new"
