@@ -11,7 +11,7 @@ import datetime
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -248,7 +248,7 @@ def send_daily_digests(*, day: str) -> int:
     try:
         with transaction.atomic():
             DigestRun.objects.create(day=datetime.date.fromisoformat(day))
-    except Exception:
+    except IntegrityError:
         return 0  # another worker already ran today's digest
     sent = digest_send_all()
     schedule_digest()

@@ -39,8 +39,8 @@ def forum(transactional_db, settings):
         visibility=Visibility.GROUP,
         group=group,
     )
-    make_thread(category, authors=[people["teuta"], people["ilinca"]], posts=7)
-    return people
+    thread = make_thread(category, authors=[people["teuta"], people["ilinca"]], posts=7)
+    return {**people, "thread": thread}
 
 
 def _log_in(page, username):
@@ -106,7 +106,8 @@ def test_read_reply_and_watch_the_counts_change(new_tab, forum):
     ilinca.goto("/en/notifications/")
     ilinca.get_by_text("Goran Petrov mentioned you").wait_for()
     ilinca.goto("/en/forum/c/conference-follow-up/")
-    ilinca.goto("/en/forum/t/1/")  # Ilinca reads everything
+    thread_url = f"/en/forum/t/{forum['thread'].pk}/"
+    ilinca.goto(thread_url)  # Ilinca reads everything
     goran.goto("/en/forum/c/conference-follow-up/")
     assert " ".join(_row(goran).locator(".post-count").inner_text().split()) == "8 posts / 0 new"
     ilinca.get_by_label("Your reply").fill("Wonderful, thank you.")
@@ -118,5 +119,5 @@ def test_read_reply_and_watch_the_counts_change(new_tab, forum):
 
     # An outsider finds nothing.
     outsider = new_tab()
-    outsider.goto("/en/forum/t/1/")
+    outsider.goto(thread_url)
     assert outsider.get_by_role("heading", name="Follow-up of the regional conference").count() == 0
