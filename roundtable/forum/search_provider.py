@@ -1,6 +1,9 @@
 """The forum on shared surfaces: site search and the home page. Both list only what the
 viewer may read."""
 
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.http import urlencode
@@ -13,29 +16,44 @@ from roundtable.search.fts import fts_filter, fts_ranked
 from roundtable.search.highlight import highlight
 from roundtable.search.registry import Result, ResultGroup
 
-# Relevance is ranked among the most recent matches only: ranking reads each row's
-# full-text vector, and a common word can match most of the forum.
+# Search looks at the latest RANK_WINDOW matching posts only: a common word can match
+# most of the forum, and both the permission check and the ranking cost a little per row.
 RANK_WINDOW = 1000
 
 
-def search_posts(*, user, query: str, also: list[str] | None = None):
-    """Posts `user` may read that match `query` (all of them, for the count), and the most
-    relevant among the latest RANK_WINDOW matches, best first."""
-    posts = fts_filter(
-        selectors.visible_posts(user).filter(is_approved=True, is_hidden=False),
+@dataclass
+class PostSearch:
+    posts: QuerySet  # the matches the viewer may read, best first
+    total: int  # how many of them (within the window)
+    window: int  # how many of the latest matches were looked at
+    window_full: bool  # more posts matched than the window holds
+
+
+def search_posts(*, user, query: str, also: list[str] | None = None) -> PostSearch:
+    """Posts `user` may read among the latest RANK_WINDOW posts matching `query`, the most
+    relevant first. The window is taken before the permission check (which then runs on
+    at most RANK_WINDOW rows), so it never shows a post the viewer may not read."""
+    matches = fts_filter(
+        Post.objects.filter(is_approved=True, is_hidden=False),
         field="search_folded",
         query=query,
         also=also,
-    )
-    window = Post.objects.filter(pk__in=posts.order_by("-created_at").values("pk")[:RANK_WINDOW])
-    ranked = fts_ranked(window, field="search_folded", query=query, also=also)
-    return posts, ranked.select_related("thread", "author__profile").order_by(
-        "-relevance", "-created_at"
+    ).order_by("-created_at")
+    window_ids = list(matches.values_list("pk", flat=True)[: RANK_WINDOW + 1])
+    readable = selectors.visible_posts(user).filter(pk__in=window_ids[:RANK_WINDOW])
+    ranked = fts_ranked(readable, field="search_folded", query=query, also=also)
+    return PostSearch(
+        posts=ranked.select_related("thread", "author__profile").order_by(
+            "-relevance", "-created_at"
+        ),
+        total=readable.count(),
+        window=RANK_WINDOW,
+        window_full=len(window_ids) > RANK_WINDOW,
     )
 
 
 def search_forum(*, query: str, also: list[str], request, limit: int) -> ResultGroup:
-    matching, ranked = search_posts(user=request.user, query=query, also=also)
+    found = search_posts(user=request.user, query=query, also=also)
     return ResultGroup(
         key="forum",
         label=_("Discussions"),
@@ -47,9 +65,9 @@ def search_forum(*, query: str, also: list[str], request, limit: int) -> ResultG
                 language=post.thread.language,
                 meta=date_format(localtime(post.created_at), "DATE_FORMAT"),
             )
-            for post in ranked[:limit]
+            for post in found.posts[:limit]
         ],
-        total=matching.count(),
+        total=found.total,
         more_url=f"{reverse('forum:search')}?{urlencode({'q': query})}",
     )
 

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from roundtable.forum import markdown, moderation, notify, selectors, services
 from roundtable.forum.forms import EditForm, ReplyForm, ReportForm, ThreadForm, WatchForm
 from roundtable.forum.models import Post
-from roundtable.forum.search_provider import RANK_WINDOW, search_posts
+from roundtable.forum.search_provider import search_posts
 
 THREADS_PER_PAGE = 25
 POSTS_PER_PAGE = 20
@@ -45,12 +45,12 @@ def index(request: HttpRequest) -> HttpResponse:
 
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")[:200]
-    page, total = None, 0
+    page, total, window = None, 0, 0
     if query.strip():
-        matching, ranked = search_posts(user=request.user, query=query)
-        total = matching.count()
-        paginator = Paginator(ranked, POSTS_PER_PAGE)
-        paginator.count = min(total, RANK_WINDOW)  # only the latest matches are ranked
+        found = search_posts(user=request.user, query=query)
+        total, window = found.total, found.window if found.window_full else 0
+        paginator = Paginator(found.posts, POSTS_PER_PAGE)
+        paginator.count = total
         page = paginator.get_page(request.GET.get("page"))
     return render(
         request,
@@ -59,7 +59,7 @@ def search(request: HttpRequest) -> HttpResponse:
             "query": query,
             "page_obj": page,
             "total": total,
-            "window": RANK_WINDOW if total > RANK_WINDOW else 0,
+            "window": window,
             "query_string": urlencode({"q": query}),
         },
     )

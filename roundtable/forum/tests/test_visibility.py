@@ -153,3 +153,15 @@ def test_refusals_are_explained_in_the_readers_language(client, public_category,
     assert response.status_code == 403
     html = response.content.decode()
     assert "Nije dopušteno" in html and '<html lang="hr">' in html
+
+
+def test_search_looks_at_the_latest_matches_only(client, public_category, author, monkeypatch):
+    from roundtable.forum import search_provider
+
+    monkeypatch.setattr(search_provider, "RANK_WINDOW", 3)
+    for number in range(5):
+        make_thread(public_category, authors=[author], title=f"Thread {number} about heron")
+    response = client.get(reverse("forum:search"), {"q": "heron"})
+    html = response.content.decode()
+    assert "3 posts found" in html
+    assert "Showing the best matches among the latest 3" in html
