@@ -31,24 +31,35 @@ class PostSearch:
 
 def search_posts(*, user, query: str, also: list[str] | None = None) -> PostSearch:
     """Posts `user` may read among the latest RANK_WINDOW posts matching `query`, the most
-    relevant first. The window is taken before the permission check (which then runs on
-    at most RANK_WINDOW rows), so it never shows a post the viewer may not read."""
+    relevant first. The window is taken before the permission check, which then runs on
+    at most RANK_WINDOW rows: it never shows a post the viewer may not read, but a viewer
+    who may read few of the latest matches sees fewer results."""
     matches = fts_filter(
         Post.objects.filter(is_approved=True, is_hidden=False),
         field="search_folded",
         query=query,
         also=also,
-    ).order_by("-created_at")
-    window_ids = list(matches.values_list("pk", flat=True)[: RANK_WINDOW + 1])
-    readable = selectors.visible_posts(user).filter(pk__in=window_ids[:RANK_WINDOW])
-    ranked = fts_ranked(readable, field="search_folded", query=query, also=also)
+    ).order_by("-pk")  # newest first
+    window = list(matches.values_list("pk", "thread_id")[: RANK_WINDOW + 1])
+    in_window = window[:RANK_WINDOW]
+    # Checked per thread (at most RANK_WINDOW primary-key lookups), not per post: the
+    # databases plan a join from every post far worse.
+    readable_threads = set(
+        selectors.visible_threads(user)
+        .filter(pk__in={thread_id for _pk, thread_id in in_window})
+        .values_list("pk", flat=True)
+    )
+    ids = [pk for pk, thread_id in in_window if thread_id in readable_threads]
+    ranked = fts_ranked(
+        Post.objects.filter(pk__in=ids), field="search_folded", query=query, also=also
+    )
     return PostSearch(
         posts=ranked.select_related("thread", "author__profile").order_by(
             "-relevance", "-created_at"
         ),
-        total=readable.count(),
+        total=len(ids),
         window=RANK_WINDOW,
-        window_full=len(window_ids) > RANK_WINDOW,
+        window_full=len(window) > RANK_WINDOW,
     )
 
 
