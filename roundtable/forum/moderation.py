@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from roundtable.core.text import fold
 from roundtable.forum import notify, selectors
 from roundtable.forum.models import (
     ActionKind,
@@ -191,6 +192,8 @@ def thread_split(
         last_post_at=posts[-1].created_at,
     )
     Post.objects.filter(pk__in=[p.pk for p in posts]).update(thread=new)
+    # The new thread's title is searchable through its first post, as for any thread.
+    Post.objects.filter(pk=first.pk).update(search_folded=fold(f"{title}\n{first.body}"))
     # Readers of the old thread have read these posts as far as they had read them there.
     ThreadRead.objects.bulk_create(
         [

@@ -127,6 +127,8 @@ def test_move_and_split(client, public_category, author, reader, moderator):
     thread.refresh_from_db()
     new.refresh_from_db()
     assert (thread.posts_count, new.posts_count) == (2, 2)
+    found = client.get(reverse("forum:search"), {"q": "side question"}).content.decode()
+    assert "Side question on supervision" in found
     everything = client.post(
         reverse("forum:split", args=[new.pk]),
         {"title": "Everything", "category": target.pk, "posts": [third.pk, fourth.pk]},
