@@ -317,6 +317,24 @@ def watch_for(user: Viewer, *, thread: Thread | None = None, category: Category 
     return Watch.objects.filter(user=user, category=category).first()
 
 
+def watches_of(user: AbstractBaseUser) -> list[Watch]:
+    """The member's watches on threads and categories they may still read."""
+    watches = list(
+        Watch.objects.filter(user=user)
+        .filter(Q(thread__in=visible_threads(user)) | Q(category__in=readable_categories(user)))
+        .select_related("thread", "category")
+        .order_by("category_id", "-created_at")
+    )
+    with_labels([w.category for w in watches if w.category])
+    return watches
+
+
+def member_settings(user: AbstractBaseUser):
+    from roundtable.forum.models import MemberSettings
+
+    return MemberSettings.objects.filter(user=user).first() or MemberSettings(user=user)
+
+
 def latest_threads(user: Viewer, *, limit: int = 5) -> list[Thread]:
     threads = list(
         visible_threads(user)

@@ -388,6 +388,10 @@ def watch_set(
     return watch
 
 
+def mention_emails_set(*, user: AbstractBaseUser, enabled: bool) -> None:
+    MemberSettings.objects.update_or_create(user=user, defaults={"mention_emails": enabled})
+
+
 # --- Counters -------------------------------------------------------------------------
 
 

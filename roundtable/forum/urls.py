@@ -6,6 +6,7 @@ app_name = "forum"
 urlpatterns = [
     path("forum/", views.index, name="index"),
     path("forum/read/", views.mark_all_read, name="mark_all_read"),
+    path("forum/watching/", views.watching, name="watching"),
     path("forum/feed/", feeds.LatestThreadsFeed(), name="feed"),
     path("forum/search/", views.search, name="search"),
     path("forum/c/<slug:slug>/", views.category, name="category"),

@@ -376,6 +376,39 @@ def watch_category(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
+def watching(request: HttpRequest) -> HttpResponse:
+    """Everything the member watches, with how they are told, and mention e-mails."""
+    if request.method == "POST":
+        watch = selectors.watches_of(request.user)
+        by_id = {str(w.pk): w for w in watch}
+        chosen = by_id.get(request.POST.get("watch", ""))
+        form = WatchForm(request.POST)
+        if chosen is not None and form.is_valid():
+            target = (
+                {"thread": chosen.thread} if chosen.thread_id else {"category": chosen.category}
+            )
+            services.watch_set(user=request.user, email=form.mode(), **target)
+            messages.success(request, _("Your notification settings are saved."))
+        elif "mention_form" in request.POST:
+            services.mention_emails_set(
+                user=request.user, enabled=request.POST.get("mention_emails") == "on"
+            )
+            messages.success(request, _("Your notification settings are saved."))
+        else:
+            messages.error(request, _("Choose how you want to be notified."))
+        return redirect("forum:watching")
+    return render(
+        request,
+        "forum/watching.html",
+        {
+            "watches": selectors.watches_of(request.user),
+            "watch_form": WatchForm(),
+            "settings": selectors.member_settings(request.user),
+        },
+    )
+
+
+@login_required
 @require_POST
 def mark_category_read(request: HttpRequest, slug: str) -> HttpResponse:
     category = selectors.category_get(request.user, slug)

@@ -152,3 +152,33 @@ def test_outsiders_are_never_notified_about_group_threads(
     _reply(client, author, thread, body, django_capture_on_commit_callbacks)
     assert not Notification.objects.filter(recipient=outsider).exists()
     assert all(outsider.email not in message.to for message in mail.outbox)
+
+
+def test_member_manages_what_they_watch(
+    client, public_category, group_category, author, reader, outsider
+):
+    thread = make_thread(public_category, authors=[author], title="Supervision in small towns")
+    secret = make_thread(group_category, authors=[author], title="Group only follow-up")
+    Watch.objects.create(user=reader, thread=thread, email=EmailMode.IMMEDIATE)
+    Watch.objects.create(user=reader, category=public_category)
+    # A watch left from when the member could read a group category is not listed.
+    Watch.objects.create(user=outsider, thread=secret)
+    client.force_login(reader)
+    page = client.get(reverse("forum:watching")).content.decode()
+    assert "Supervision in small towns" in page and "General discussion" in page
+
+    watch = Watch.objects.get(user=reader, thread=thread)
+    client.post(reverse("forum:watching"), {"watch": watch.pk, "email": EmailMode.DIGEST})
+    assert Watch.objects.get(pk=watch.pk).email == EmailMode.DIGEST
+    client.post(reverse("forum:watching"), {"watch": watch.pk, "email": "stop"})
+    assert not Watch.objects.filter(pk=watch.pk).exists()
+    client.post(reverse("forum:watching"), {"mention_form": "1"})
+    assert reader.forum_settings.mention_emails is False
+
+    client.force_login(outsider)
+    page = client.get(reverse("forum:watching")).content.decode()
+    assert "Group only follow-up" not in page
+    # Someone else's watch cannot be changed.
+    response = client.post(reverse("forum:watching"), {"watch": watch.pk, "email": "none"})
+    assert response.status_code == 302
+    assert not Watch.objects.filter(user=outsider, email=EmailMode.NONE, thread=thread).exists()
