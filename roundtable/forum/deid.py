@@ -197,5 +197,19 @@ def scan(text: str, *, today: datetime.date | None = None) -> list[Flag]:
     return kept
 
 
+def pieces(text: str, flags: list[Flag]) -> list[tuple[str, Flag | None]]:
+    """`text` cut into plain and flagged pieces, to show each flag where it stands. Flags
+    found in another text (the title) are left out."""
+    result, position = [], 0
+    for flag in sorted(flags, key=lambda f: f.start):
+        if flag.start < position or text[flag.start : flag.end] != flag.text:
+            continue
+        result.append((text[position : flag.start], None))
+        result.append((flag.text, flag))
+        position = flag.end
+    result.append((text[position:], None))
+    return result
+
+
 def unconfirmed(flags: list[Flag], confirmed: set[str]) -> list[Flag]:
     return [flag for flag in flags if flag.key not in confirmed]

@@ -317,16 +317,15 @@ def watch_for(user: Viewer, *, thread: Thread | None = None, category: Category 
     return Watch.objects.filter(user=user, category=category).first()
 
 
-def watches_of(user: AbstractBaseUser) -> list[Watch]:
-    """The member's watches on threads and categories they may still read."""
-    watches = list(
+def watches_of(user: AbstractBaseUser) -> QuerySet[Watch]:
+    """The member's watches on threads and categories they may still read, categories
+    first; label the categories of a page with `with_labels`."""
+    return (
         Watch.objects.filter(user=user)
         .filter(Q(thread__in=visible_threads(user)) | Q(category__in=readable_categories(user)))
         .select_related("thread", "category")
-        .order_by("category_id", "-created_at")
+        .order_by("thread_id", "-created_at", "-id")
     )
-    with_labels([w.category for w in watches if w.category])
-    return watches
 
 
 def member_settings(user: AbstractBaseUser):
@@ -384,8 +383,13 @@ def active_suspension(user: Viewer) -> Suspension | None:
 
 @dataclass
 class Queue:
+    """The oldest waiting posts and open reports (moderators work from the oldest), and
+    how many there are in all."""
+
     waiting_posts: list[Post]
     open_reports: list[Report]
+    waiting_total: int
+    reports_total: int
 
 
 def moderation_queue(*, limit: int = 50) -> Queue:
@@ -399,7 +403,12 @@ def moderation_queue(*, limit: int = 50) -> Queue:
         .select_related("post__thread", "post__author__profile", "reporter__profile")
         .order_by("created_at")[:limit]
     )
-    return Queue(waiting_posts=list(waiting), open_reports=list(reports))
+    return Queue(
+        waiting_posts=list(waiting),
+        open_reports=list(reports),
+        waiting_total=Post.objects.filter(is_approved=False).count(),
+        reports_total=Report.objects.filter(resolved_at=None).count(),
+    )
 
 
 def queue_size() -> int:

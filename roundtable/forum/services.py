@@ -7,6 +7,7 @@ forum.moderation.
 """
 
 import datetime
+from contextlib import suppress
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -266,17 +267,26 @@ def post_create(
     return post
 
 
-def can_edit(user: AbstractBaseUser, post: Post) -> bool:
+def can_edit(
+    user: AbstractBaseUser,
+    post: Post,
+    *,
+    is_moderator: bool | None = None,
+    suspended: bool | None = None,
+) -> bool:
+    """Moderators edit any post; authors their own, unless hidden, locked or suspended.
+    A page listing many posts passes `is_moderator` and `suspended`, found once."""
     if not user.is_authenticated:
         return False
-    if selectors.is_moderator(user):
+    if is_moderator is None:
+        is_moderator = selectors.is_moderator(user)
+    if is_moderator:
         return True
-    return (
-        post.author_id == user.pk
-        and not post.is_hidden
-        and not post.thread.is_locked
-        and selectors.active_suspension(user) is None
-    )
+    if post.author_id != user.pk or post.is_hidden or post.thread.is_locked:
+        return False
+    if suspended is None:
+        suspended = selectors.active_suspension(user) is not None
+    return not suspended
 
 
 @transaction.atomic
@@ -318,11 +328,9 @@ def helpful_toggle(*, user: AbstractBaseUser, post: Post) -> bool:
         raise PermissionDenied(_("You cannot mark your own post as helpful."))
     deleted, _rows = HelpfulMark.objects.filter(user=user, post=post).delete()
     if not deleted:
-        try:
-            with transaction.atomic():
-                HelpfulMark.objects.create(user=user, post=post)
-        except IntegrityError:
-            pass  # a double click: already marked
+        # A double click may have marked it meanwhile: the unique constraint keeps one.
+        with suppress(IntegrityError), transaction.atomic():
+            HelpfulMark.objects.create(user=user, post=post)
     Post.objects.filter(pk=post.pk).update(
         helpful_count=HelpfulMark.objects.filter(post=post).count()
     )
@@ -341,13 +349,11 @@ def thread_mark_read(user: AbstractBaseUser, thread: Thread, *, up_to: datetime.
         last_read_at=up_to
     )
     if not updated:
-        try:
-            with transaction.atomic():
-                ThreadRead.objects.get_or_create(
-                    user=user, thread=thread, defaults={"last_read_at": up_to}
-                )
-        except IntegrityError:
-            pass  # two tabs opened the thread at once
+        # Two tabs opening the thread at once may both get here: one row wins.
+        with suppress(IntegrityError), transaction.atomic():
+            ThreadRead.objects.get_or_create(
+                user=user, thread=thread, defaults={"last_read_at": up_to}
+            )
 
 
 @transaction.atomic

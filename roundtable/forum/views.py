@@ -14,13 +14,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from roundtable.forum import markdown, moderation, notify, selectors, services
+from roundtable.forum import deid, markdown, moderation, notify, selectors, services
 from roundtable.forum.forms import EditForm, ReplyForm, ReportForm, ThreadForm, WatchForm
 from roundtable.forum.models import Post
 from roundtable.forum.search_provider import search_posts
 
 THREADS_PER_PAGE = 25
 POSTS_PER_PAGE = 20
+WATCHES_PER_PAGE = 50
 
 
 def _errors_to_form(form, error: ValidationError) -> None:
@@ -87,10 +88,18 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _post_or_reply_failed(form, error) -> None:
-    if isinstance(error, services.IdentifyingDetails):
-        form.flags = error.flags
-    _errors_to_form(form, error)
+def _submit(form, write):
+    """Run a service write for a valid form; on refusal, put the reasons (and any
+    de-identification flags) on the form and return None."""
+    try:
+        return write()
+    except PermissionDenied as denied:
+        form.add_error(None, str(denied))
+    except ValidationError as error:
+        if isinstance(error, services.IdentifyingDetails):
+            form.flags = error.flags
+        _errors_to_form(form, error)
+    return None
 
 
 @login_required
@@ -102,9 +111,11 @@ def thread_create(request: HttpRequest, slug: str) -> HttpResponse:
         messages.error(request, str(denied))
         return redirect("forum:category", slug=category.slug)
     form = ThreadForm(request.POST or None, request.FILES or None)
+    thread = None
     if request.method == "POST" and form.is_valid():
-        try:
-            thread = services.thread_create(
+        thread = _submit(
+            form,
+            lambda: services.thread_create(
                 author=request.user,
                 category=category,
                 title=form.cleaned_data["title"],
@@ -112,12 +123,9 @@ def thread_create(request: HttpRequest, slug: str) -> HttpResponse:
                 language=form.cleaned_data["language"],
                 uploads=form.cleaned_data["attachments"],
                 confirmed=form.confirmed(),
-            )
-        except PermissionDenied as denied:
-            form.add_error(None, str(denied))
-        except ValidationError as error:
-            _post_or_reply_failed(form, error)
-        else:
+            ),
+        )
+        if thread is not None:
             if thread.is_approved:
                 messages.success(request, _("Your thread is published."))
             else:
@@ -134,21 +142,10 @@ def thread_create(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _highlighted(form) -> list:
-    """The author's text cut into plain and flagged pieces, to show each flag in place."""
+    """The author's text with each flag in place, when the check found any."""
     flags = getattr(form, "flags", [])
     text = form.data.get("body", "") if form.is_bound else ""
-    if not flags or not text:
-        return []
-    text = text.strip()
-    pieces, position = [], 0
-    for flag in sorted(flags, key=lambda f: f.start):
-        if flag.start < position or text[flag.start : flag.end] != flag.text:
-            continue  # a flag from the title
-        pieces.append((text[position : flag.start], None))
-        pieces.append((flag.text, flag))
-        position = flag.end
-    pieces.append((text[position:], None))
-    return pieces
+    return deid.pieces(text.strip(), flags) if flags and text else []
 
 
 def thread(request: HttpRequest, thread_id: int) -> HttpResponse:
@@ -170,12 +167,9 @@ def thread(request: HttpRequest, thread_id: int) -> HttpResponse:
     suspended = selectors.active_suspension(request.user) is not None
     for item in posts:
         item.marked_helpful = item.pk in helpful
-        item.editable = is_moderator or (
-            request.user.is_authenticated
-            and item.author_id == request.user.pk
-            and not item.is_hidden
-            and not thread.is_locked
-            and not suspended
+        item.thread = thread  # the page's thread: no query per post
+        item.editable = services.can_edit(
+            request.user, item, is_moderator=is_moderator, suspended=suspended
         )
     watch = selectors.watch_for(request.user, thread=thread)
     can_reply = False
@@ -239,19 +233,17 @@ def reply(request: HttpRequest, thread_id: int) -> HttpResponse:
             initial["body"] = markdown.quote(source.body, username=username)
     form = ReplyForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            new_post = services.post_create(
+        new_post = _submit(
+            form,
+            lambda: services.post_create(
                 author=request.user,
                 thread=thread,
                 body=form.cleaned_data["body"],
                 uploads=form.cleaned_data["attachments"],
                 confirmed=form.confirmed(),
-            )
-        except PermissionDenied as denied:
-            form.add_error(None, str(denied))
-        except ValidationError as error:
-            _post_or_reply_failed(form, error)
-        else:
+            ),
+        )
+        if new_post is not None:
             if new_post.is_approved:
                 messages.success(request, _("Your reply is published."))
             else:
@@ -279,16 +271,16 @@ def post_edit(request: HttpRequest, post_id: int) -> HttpResponse:
         raise PermissionDenied(_("You cannot edit this post."))
     form = EditForm(request.POST or None, initial={"body": post.body})
     if request.method == "POST" and form.is_valid():
-        try:
-            services.post_edit(
+        edited = _submit(
+            form,
+            lambda: services.post_edit(
                 editor=request.user,
                 post=post,
                 body=form.cleaned_data["body"],
                 confirmed=form.confirmed(),
-            )
-        except ValidationError as error:
-            _post_or_reply_failed(form, error)
-        else:
+            ),
+        )
+        if edited is not None:
             messages.success(request, _("Your changes are saved."))
             return redirect(_post_url(request.user, post))
     return render(
@@ -379,9 +371,10 @@ def watch_category(request: HttpRequest, slug: str) -> HttpResponse:
 def watching(request: HttpRequest) -> HttpResponse:
     """Everything the member watches, with how they are told, and mention e-mails."""
     if request.method == "POST":
-        watch = selectors.watches_of(request.user)
-        by_id = {str(w.pk): w for w in watch}
-        chosen = by_id.get(request.POST.get("watch", ""))
+        watch_id = request.POST.get("watch", "")
+        chosen = None
+        if watch_id.isdigit():
+            chosen = selectors.watches_of(request.user).filter(pk=watch_id).first()
         form = WatchForm(request.POST)
         if chosen is not None and form.is_valid():
             target = (
@@ -397,11 +390,16 @@ def watching(request: HttpRequest) -> HttpResponse:
         else:
             messages.error(request, _("Choose how you want to be notified."))
         return redirect("forum:watching")
+    page = Paginator(selectors.watches_of(request.user), WATCHES_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    selectors.with_labels([w.category for w in page.object_list if w.category])
     return render(
         request,
         "forum/watching.html",
         {
-            "watches": selectors.watches_of(request.user),
+            "page_obj": page,
+            "watches": page.object_list,
             "watch_form": WatchForm(),
             "settings": selectors.member_settings(request.user),
         },

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from roundtable.forum.models import ThreadRead
+from roundtable.forum.models import Post, ThreadRead
 from roundtable.forum.tests.factories import make_many_threads, make_thread
 
 BUDGET = {"index": 26, "category": 30, "thread": 34}
@@ -64,3 +64,45 @@ def test_thread_page_stays_flat(client, public_category, author, reader, third_m
         counts.append(_queries(client, url))
     assert counts[0] == counts[1], counts
     assert counts[1] <= BUDGET["thread"]
+
+
+def _grow(category, author, reader, total):
+    """`total` threads, each watched, reported and moderated once, for the other lists."""
+    from roundtable.forum.models import ActionKind, ModerationAction, Report, Watch
+
+    make_many_threads(category, author=author, count=total)
+    posts = list(Post.objects.filter(thread__category=category).order_by("id")[:total])
+    Watch.objects.bulk_create(
+        [Watch(user=reader, thread_id=post.thread_id) for post in posts], ignore_conflicts=True
+    )
+    Report.objects.bulk_create(
+        [Report(post=post, reporter=reader, reason="spam") for post in posts]
+    )
+    Post.objects.filter(pk__in=[post.pk for post in posts[: total // 2]]).update(is_approved=False)
+    ModerationAction.objects.bulk_create(
+        [
+            ModerationAction(action=ActionKind.HIDE, post=post, thread_id=post.thread_id)
+            for post in posts
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("page", "who"),
+    [
+        ("forum:watching", "reader"),
+        ("forum:queue", "moderator"),
+        ("forum:log", "moderator"),
+        ("forum:search", "reader"),
+    ],
+)
+def test_other_lists_stay_flat(client, public_category, author, reader, moderator, page, who):
+    client.force_login(reader if who == "reader" else moderator)
+    url = reverse(page) + ("?q=generated" if page == "forum:search" else "")
+    client.get(url)  # warm the per-process caches
+    counts = []
+    for total in (10, 1000):
+        _grow(public_category, author, reader, total)
+        counts.append(_queries(client, url))
+    assert counts[0] == counts[1], counts
+    assert counts[1] <= 30
