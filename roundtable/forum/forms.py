@@ -125,12 +125,21 @@ class WatchForm(forms.Form):
         return None if value == self.STOP else value
 
 
+def _category_field(field, categories) -> None:
+    """Offer the categories by their names in the reader's language."""
+    from roundtable.forum.selectors import with_labels
+
+    labels = {category.pk: category.label for category in with_labels(list(categories))}
+    field.queryset = categories
+    field.label_from_instance = lambda category: labels.get(category.pk, category.name)
+
+
 class MoveForm(forms.Form):
     category = forms.ModelChoiceField(label=_("Move to"), queryset=None)
 
     def __init__(self, *args, categories=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = categories
+        _category_field(self.fields["category"], categories)
 
 
 class SplitForm(forms.Form):
@@ -144,7 +153,7 @@ class SplitForm(forms.Form):
 
     def __init__(self, *args, categories=None, posts=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = categories
+        _category_field(self.fields["category"], categories)
         self.fields["posts"].choices = [(str(post.pk), str(post.pk)) for post in posts]
 
 

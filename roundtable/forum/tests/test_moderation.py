@@ -2,6 +2,7 @@
 pin, move, split, suspend — each action logged."""
 
 from django.urls import reverse
+from wagtail.models import Locale
 
 from roundtable.forum.models import ActionKind, ModerationAction, Post, Report, Thread
 from roundtable.forum.tests.factories import make_category, make_thread
@@ -153,3 +154,16 @@ def test_suspended_member_cannot_post(client, public_category, author, reader, m
     client.force_login(reader)
     client.post(reverse("forum:reply", args=[thread.pk]), {"body": "Thank you."})
     assert thread.posts.count() == 2
+
+
+def test_move_offers_categories_in_the_readers_language(client, public_category, author, moderator):
+    from django.utils import translation
+
+    copy = public_category.copy_for_translation(Locale.objects.get(language_code="hr"))
+    copy.name = "Opća rasprava"
+    copy.save()
+    thread = make_thread(public_category, authors=[author])
+    client.force_login(moderator)
+    with translation.override("hr"):
+        html = client.get(reverse("forum:move", args=[thread.pk])).content.decode()
+    assert f'<option value="{public_category.pk}" selected>Opća rasprava</option>' in html
