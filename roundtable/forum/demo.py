@@ -16,8 +16,8 @@ from django.utils import timezone
 
 from roundtable.content.demo import locale_for, localize
 from roundtable.content.models import SeriesPage, Topic
+from roundtable.core import deid
 from roundtable.core.text import fold
-from roundtable.forum import deid
 from roundtable.forum.markdown import render
 from roundtable.forum.models import Category, Post, Thread, Watch
 from roundtable.forum.services import category_synchronize, thread_synchronize

@@ -19,8 +19,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from roundtable.accounts.models import Profile
+from roundtable.core import deid
 from roundtable.core.text import fold
-from roundtable.forum import deid, markdown, notify, selectors
+from roundtable.forum import markdown, notify, selectors
 from roundtable.forum.attachments import CheckedFile, check_attachments
 from roundtable.forum.models import (
     Attachment,

@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from roundtable.forum import deid, markdown, moderation, notify, selectors, services
+from roundtable.core import deid
+from roundtable.forum import markdown, moderation, notify, selectors, services
 from roundtable.forum.forms import EditForm, ReplyForm, ReportForm, ThreadForm, WatchForm
 from roundtable.forum.models import Post
 from roundtable.forum.search_provider import search_posts

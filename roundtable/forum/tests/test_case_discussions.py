@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from roundtable.forum import deid
+from roundtable.core import deid
 from roundtable.forum.models import Post, Thread
 
 TODAY = datetime.date(2026, 11, 28)

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from roundtable.content.models import SeriesPage
-from roundtable.forum import deid
+from roundtable.core import deid
 from roundtable.forum.models import Category, Post, Thread
 
 FOLLOW_UP = "After the regional conference in Prizren: what we agreed"
