@@ -7,9 +7,10 @@ from django_countries import countries
 from roundtable.accounts.choices import Profession
 from roundtable.accounts.models import ExpertiseArea, Profile, SpokenLanguage
 from roundtable.accounts.services import avatar_validate
+from roundtable.core.deid_forms import DeidFormMixin
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(DeidFormMixin, forms.ModelForm):
     avatar = forms.ImageField(
         label=_("Photo"),
         required=False,

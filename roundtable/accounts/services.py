@@ -18,6 +18,7 @@ from roundtable.accounts.models import (
     Profile,
     SpokenLanguage,
 )
+from roundtable.core import deid_forms
 from roundtable.core.text import fold
 
 AVATAR_SIZE = 256
@@ -85,8 +86,11 @@ def profile_update(
     expertise: list[ExpertiseArea] | None = None,
     avatar: UploadedFile | None = None,
     remove_avatar: bool = False,
+    confirmed: set[str] | None = None,
 ) -> Profile:
     """Save a member's profile. Either everything is saved or nothing is."""
+    # A bio is read by colleagues: it must not identify the children one works with.
+    deid_forms.check(texts=[("bio", bio.strip())], confirmed=confirmed or set())
     profile.full_name = full_name.strip()
     profile.profession = profession
     profile.organisation = organisation.strip()

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from roundtable.accounts import selectors, services
 from roundtable.accounts.forms import ConductAcceptForm, DirectoryFilterForm, ProfileForm
+from roundtable.core import deid_forms
 
 DIRECTORY_PAGE_SIZE = 24
 
@@ -53,23 +54,28 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, request.FILES or None, instance=profile)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        services.profile_update(
-            profile=profile,
-            full_name=data["full_name"],
-            profession=data["profession"],
-            organisation=data["organisation"],
-            country=data["country"],
-            municipality=data["municipality"],
-            bio=data["bio"],
-            visibility=data["visibility"],
-            show_email=data["show_email"],
-            languages=list(data["languages"]),
-            expertise=list(data["expertise"]),
-            avatar=request.FILES.get("avatar"),
-            remove_avatar=data["remove_avatar"],
+        saved = deid_forms.submit(
+            form,
+            lambda: services.profile_update(
+                profile=profile,
+                full_name=data["full_name"],
+                profession=data["profession"],
+                organisation=data["organisation"],
+                country=data["country"],
+                municipality=data["municipality"],
+                bio=data["bio"],
+                visibility=data["visibility"],
+                show_email=data["show_email"],
+                languages=list(data["languages"]),
+                expertise=list(data["expertise"]),
+                avatar=request.FILES.get("avatar"),
+                remove_avatar=data["remove_avatar"],
+                confirmed=form.confirmed(),
+            ),
         )
-        messages.success(request, _("Your profile has been saved."))
-        return redirect("accounts:profile_detail", profile_id=profile.pk)
+        if saved is not None:
+            messages.success(request, _("Your profile has been saved."))
+            return redirect("accounts:profile_detail", profile_id=profile.pk)
     return render(request, "accounts/profile_edit.html", {"form": form, "profile": profile})
 
 

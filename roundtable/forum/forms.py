@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from roundtable.core.deid_forms import DeidFormMixin
 from roundtable.forum.models import EmailMode, ReportReason
 
 
@@ -24,20 +25,10 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(item, initial) for item in files]
 
 
-class _Confirmations(forms.Form):
-    """The de-identification flags the author confirms as not identifying anyone."""
+class _Confirmations(DeidFormMixin, forms.Form):
+    """A form whose text the service checks for identifying details (core.deid_forms)."""
 
-    confirm = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple)
-
-    def __init__(self, *args, flags=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.flags = flags or []
-        # Any submitted key is accepted: the service re-scans the text and decides.
-        submitted = self.data.getlist("confirm") if hasattr(self.data, "getlist") else []
-        self.fields["confirm"].choices = [(key, key) for key in submitted]
-
-    def confirmed(self) -> set[str]:
-        return set(self.cleaned_data.get("confirm") or [])
+    deid_labels = {"attachments": _("Name of an attached file")}
 
 
 _BODY_HELP = _(
@@ -56,7 +47,7 @@ class ReplyForm(_Confirmations):
         error_messages={"required": _("Write a message before posting.")},
     )
     attachments = MultipleFileField(label=_("Attach images or PDF files"), required=False)
-    field_order = ["body", "attachments", "confirm"]
+    field_order = ["body", "attachments"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -79,7 +70,7 @@ class ThreadForm(ReplyForm):
     language = forms.ChoiceField(
         label=_("Language you write in"), choices=settings.LANGUAGES, initial=get_language
     )
-    field_order = ["title", "language", "body", "attachments", "confirm"]
+    field_order = ["title", "language", "body", "attachments"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -95,10 +86,9 @@ class EditForm(_Confirmations):
         max_length=20_000,
         error_messages={"required": _("Write a message before posting.")},
     )
-    field_order = ["body", "confirm"]
 
 
-class ReportForm(forms.Form):
+class ReportForm(DeidFormMixin, forms.Form):
     reason = forms.ChoiceField(
         label=_("Why are you reporting this post?"),
         choices=ReportReason.choices,

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from roundtable.core import deid_forms
 from roundtable.core.text import fold
 from roundtable.forum import notify, selectors
 from roundtable.forum.models import (
@@ -244,7 +245,12 @@ def suspension_lift(*, moderator: AbstractBaseUser, member: AbstractBaseUser) ->
 
 @transaction.atomic
 def report_create(
-    *, reporter: AbstractBaseUser, post: Post, reason: str, comment: str = ""
+    *,
+    reporter: AbstractBaseUser,
+    post: Post,
+    reason: str,
+    comment: str = "",
+    confirmed: set[str] | None = None,
 ) -> Report:
     if not reporter.is_authenticated:
         raise PermissionDenied(_("Log in to report a post."))
@@ -254,6 +260,8 @@ def report_create(
         raise ValidationError({"reason": _("Choose why you are reporting this post.")})
     if reason == ReportReason.OTHER and not comment.strip():
         raise ValidationError({"comment": _("Tell the moderators what is wrong.")})
+    # A reason is members' writing too, read by every moderator.
+    deid_forms.check(texts=[("comment", comment.strip())], confirmed=confirmed or set())
     since = timezone.now() - datetime.timedelta(hours=1)
     if (
         Report.objects.filter(reporter=reporter, created_at__gte=since).count()

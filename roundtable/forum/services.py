@@ -19,7 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from roundtable.accounts.models import Profile
-from roundtable.core import deid
+from roundtable.core import deid_forms
 from roundtable.core.text import fold
 from roundtable.forum import markdown, notify, selectors
 from roundtable.forum.attachments import CheckedFile, check_attachments
@@ -43,19 +43,8 @@ MIN_TITLE = 5
 MAX_TITLE = 200
 
 
-class IdentifyingDetails(ValidationError):
-    """The text of a case discussion has details the author has neither removed nor
-    confirmed; `flags` lists them."""
-
-    def __init__(self, flags: list[deid.Flag]):
-        self.flags = flags
-        super().__init__(
-            _(
-                "Your text may contain details that identify a child or a family. Remove "
-                "each one, or confirm that it does not identify anyone."
-            ),
-            code="identifying_details",
-        )
+# Raised by the check below; the form piece that shows it lives in core.deid_forms.
+IdentifyingDetails = deid_forms.IdentifyingDetails
 
 
 # --- Checks ---------------------------------------------------------------------------
@@ -106,16 +95,21 @@ def check_can_post(user: AbstractBaseUser, *, category: Category, thread: Thread
         )
 
 
-def _check_identifying(*, category: Category, texts: list[str], confirmed: set[str]) -> list[str]:
-    """For case discussions: the kinds of the flags the author confirmed (for the record),
-    or IdentifyingDetails listing those still open."""
-    if not category.is_case_discussion:
-        return []
-    flags = [flag for text in texts for flag in deid.scan(text)]
-    open_flags = deid.unconfirmed(flags, confirmed)
-    if open_flags:
-        raise IdentifyingDetails(open_flags)
-    return sorted({flag.kind for flag in flags})
+def _check_identifying(
+    *,
+    category: Category,
+    texts: list[tuple[str, str]],
+    files: list[CheckedFile] = (),
+    confirmed: set[str],
+) -> list[str]:
+    """Every post in every category is checked, its attachments' names too: the code of
+    conduct forbids identifying a child anywhere. Case discussions need each flag
+    confirmed; elsewhere one confirmation will do. Returns the kinds confirmed, for the
+    record, or raises IdentifyingDetails listing the flags still open."""
+    named = [("attachments", checked.filename) for checked in files]
+    return deid_forms.check(
+        texts=[*texts, *named], confirmed=confirmed, each=category.is_case_discussion
+    )
 
 
 def _needs_review(user: AbstractBaseUser) -> bool:
@@ -194,7 +188,10 @@ def thread_create(
     title, body = _check_title(title), _check_body(body)
     files = check_attachments(uploads or [])
     confirmed_kinds = _check_identifying(
-        category=category, texts=[title, body], confirmed=confirmed or set()
+        category=category,
+        texts=[("title", title), ("body", body)],
+        files=files,
+        confirmed=confirmed or set(),
     )
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE
@@ -246,7 +243,10 @@ def post_create(
     body = _check_body(body)
     files = check_attachments(uploads or [])
     confirmed_kinds = _check_identifying(
-        category=thread.category, texts=[body], confirmed=confirmed or set()
+        category=thread.category,
+        texts=[("body", body)],
+        files=files,
+        confirmed=confirmed or set(),
     )
     post = Post.objects.create(
         thread=thread,
@@ -302,7 +302,7 @@ def post_edit(
     if body == post.body:
         return post
     confirmed_kinds = _check_identifying(
-        category=post.thread.category, texts=[body], confirmed=confirmed or set()
+        category=post.thread.category, texts=[("body", body)], confirmed=confirmed or set()
     )
     PostRevision.objects.create(post=post, body=post.body, edited_by=editor)
     is_first = not Post.objects.filter(thread=post.thread, created_at__lt=post.created_at).exists()

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from roundtable.core import deid
+from roundtable.core import deid_forms
 from roundtable.forum import markdown, moderation, notify, selectors, services
 from roundtable.forum.forms import EditForm, ReplyForm, ReportForm, ThreadForm, WatchForm
 from roundtable.forum.models import Post
@@ -92,15 +92,7 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
 def _submit(form, write):
     """Run a service write for a valid form; on refusal, put the reasons (and any
     de-identification flags) on the form and return None."""
-    try:
-        return write()
-    except PermissionDenied as denied:
-        form.add_error(None, str(denied))
-    except ValidationError as error:
-        if isinstance(error, services.IdentifyingDetails):
-            form.flags = error.flags
-        _errors_to_form(form, error)
-    return None
+    return deid_forms.submit(form, write)
 
 
 @login_required
@@ -138,15 +130,8 @@ def thread_create(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "forum/thread_form.html",
-        {"category": category, "form": form, "highlighted": _highlighted(form)},
+        {"category": category, "form": form},
     )
-
-
-def _highlighted(form) -> list:
-    """The author's text with each flag in place, when the check found any."""
-    flags = getattr(form, "flags", [])
-    text = form.data.get("body", "") if form.is_bound else ""
-    return deid.pieces(text.strip(), flags) if flags and text else []
 
 
 def thread(request: HttpRequest, thread_id: int) -> HttpResponse:
@@ -260,7 +245,6 @@ def reply(request: HttpRequest, thread_id: int) -> HttpResponse:
             "thread": thread,
             "category": thread.category,
             "form": form,
-            "highlighted": _highlighted(form),
         },
     )
 
@@ -291,7 +275,6 @@ def post_edit(request: HttpRequest, post_id: int) -> HttpResponse:
             "post": post,
             "thread": post.thread,
             "form": form,
-            "highlighted": _highlighted(form),
         },
     )
 
@@ -325,18 +308,17 @@ def report(request: HttpRequest, post_id: int) -> HttpResponse:
     post = selectors.post_get(request.user, post_id)
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            moderation.report_create(
+        report = _submit(
+            form,
+            lambda: moderation.report_create(
                 reporter=request.user,
                 post=post,
                 reason=form.cleaned_data["reason"],
                 comment=form.cleaned_data["comment"],
-            )
-        except PermissionDenied as denied:
-            form.add_error(None, str(denied))
-        except ValidationError as error:
-            _errors_to_form(form, error)
-        else:
+                confirmed=form.confirmed(),
+            ),
+        )
+        if report is not None:
             messages.success(request, _("Thank you. The moderators will look at this post."))
             return redirect(_post_url(request.user, post))
     return render(request, "forum/report.html", {"post": post, "thread": post.thread, "form": form})

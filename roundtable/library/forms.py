@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from roundtable.core.deid_forms import DeidFormMixin
 from roundtable.library.models import Kind
 from roundtable.library.selectors import LibraryQuery
 
@@ -36,7 +37,7 @@ class LibrarySearchForm(forms.Form):
         )
 
 
-class SuggestionForm(forms.Form):
+class SuggestionForm(DeidFormMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
     summary = forms.CharField(
         label=_("What is it about?"), widget=forms.Textarea(attrs={"rows": 4}), max_length=2000

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django_tasks import task
 
 from roundtable.content.models import Topic
+from roundtable.core import deid_forms
 from roundtable.core.text import fold
 from roundtable.library.extraction import ExtractionError, extract_text
 from roundtable.library.models import (
@@ -171,6 +172,7 @@ def suggestion_create(
     year: int | None = None,
     upload=None,
     external_url: str = "",
+    confirmed: set[str] | None = None,
 ) -> LibraryEntry:
     """A member suggests a document: a draft entry that editors review before it is public.
 
@@ -187,6 +189,8 @@ def suggestion_create(
         )
     if kind not in Kind.values:
         raise ValidationError({"kind": _("Choose a kind of document.")})
+    # What the member writes about the document: checked like a forum post.
+    deid_forms.check(texts=[("title", title), ("summary", summary)], confirmed=confirmed or set())
     if upload is None and not external_url:
         raise ValidationError(_("Attach the document or give a link to it."))
     if upload is not None:

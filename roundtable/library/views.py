@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from roundtable.content.selectors import active_locale
+from roundtable.core.deid_forms import IdentifyingDetails
 from roundtable.library import selectors, services
 from roundtable.library.forms import LibrarySearchForm, SuggestionForm
 
@@ -100,7 +101,10 @@ def suggest(request: HttpRequest) -> HttpResponse:
                 year=data["year"],
                 upload=data["file"],
                 external_url=data["external_url"],
+                confirmed=form.confirmed(),
             )
+        except IdentifyingDetails as error:
+            form.refused(error)
         except ValidationError as error:
             for message in error.messages:
                 form.add_error("file" if data["file"] else None, message)
