@@ -266,15 +266,40 @@ def _attachment_path(instance, filename: str) -> str:
     return f"forum/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension}"
 
 
+class AttachmentReview(models.TextChoices):
+    APPROVED = "approved", _("shown")
+    HELD = "held", _("waiting for a moderator")
+    REJECTED = "rejected", _("rejected by a moderator")
+
+
 class Attachment(models.Model):
+    """A file on a post. The de-identification check cannot read photos and PDFs, so in
+    case discussions a file is held for a moderator: until approved, only its author
+    and the moderators see it."""
+
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(upload_to=_attachment_path, storage=PrivateStorage(), max_length=200)
     filename = models.CharField(max_length=200)
     content_type = models.CharField(max_length=60)
     size = models.PositiveIntegerField()
+    review = models.CharField(
+        _("review"),
+        max_length=10,
+        choices=AttachmentReview.choices,
+        default=AttachmentReview.APPROVED,
+        db_index=True,
+    )
 
     def __str__(self) -> str:
         return self.filename
+
+    @property
+    def is_held(self) -> bool:
+        return self.review == AttachmentReview.HELD
+
+    @property
+    def is_rejected(self) -> bool:
+        return self.review == AttachmentReview.REJECTED
 
     @cached_property
     def is_image(self) -> bool:
@@ -471,6 +496,8 @@ class ActionKind(models.TextChoices):
     LIFT = "lift", _("lifted the suspension of")
     RESOLVE = "resolve", _("resolved a report on")
     REJECT = "reject", _("rejected")
+    FILE_APPROVE = "file_ok", _("approved an attachment on")
+    FILE_REJECT = "file_no", _("rejected an attachment on")
 
 
 class ModerationAction(models.Model):

@@ -19,6 +19,8 @@ from roundtable.core.text import fold
 from roundtable.forum import notify, selectors
 from roundtable.forum.models import (
     ActionKind,
+    Attachment,
+    AttachmentReview,
     Category,
     ModerationAction,
     Post,
@@ -110,6 +112,25 @@ def post_reject(*, moderator: AbstractBaseUser, post: Post, note: str = "") -> N
         Thread.objects.filter(pk=post.thread_id).update(is_hidden=True, is_approved=True)
     _log(moderator, ActionKind.REJECT, thread=post.thread, post=post, note=note)
     _resync(post.thread)
+
+
+@transaction.atomic
+def attachment_review(*, moderator: AbstractBaseUser, attachment: Attachment, approve: bool):
+    """A moderator has looked at a held file: shown to the thread's readers, or kept
+    from them (its author still sees it, marked as rejected)."""
+    _require_moderator(moderator)
+    attachment = (
+        Attachment.objects.select_for_update().select_related("post__thread").get(pk=attachment.pk)
+    )
+    attachment.review = AttachmentReview.APPROVED if approve else AttachmentReview.REJECTED
+    attachment.save(update_fields=["review"])
+    _log(
+        moderator,
+        ActionKind.FILE_APPROVE if approve else ActionKind.FILE_REJECT,
+        thread=attachment.post.thread,
+        post=attachment.post,
+    )
+    return attachment
 
 
 # --- Posts and threads ------------------------------------------------------------------

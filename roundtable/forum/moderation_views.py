@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from roundtable.forum import moderation, selectors
 from roundtable.forum.forms import MoveForm, SplitForm, SuspendForm
-from roundtable.forum.models import Post, Report, Thread
+from roundtable.forum.models import Attachment, Post, Report, Thread
 from roundtable.forum.views import _errors_to_form
 
 
@@ -50,6 +50,21 @@ def post_review(request: HttpRequest, post_id: int) -> HttpResponse:
     else:
         moderation.post_reject(moderator=request.user, post=post)
         messages.success(request, _("The post is rejected and stays hidden."))
+    return redirect("forum:queue")
+
+
+@moderator_required
+@require_POST
+def attachment_review(request: HttpRequest, attachment_id: int) -> HttpResponse:
+    attachment = get_object_or_404(Attachment, pk=attachment_id)
+    approve = request.POST.get("decision") == "approve"
+    moderation.attachment_review(moderator=request.user, attachment=attachment, approve=approve)
+    messages.success(
+        request,
+        _("The file is approved: the thread's readers can see it.")
+        if approve
+        else _("The file is rejected: only its author and the moderators can see it."),
+    )
     return redirect("forum:queue")
 
 

@@ -19,6 +19,7 @@ from roundtable.content.models import SeriesPage
 from roundtable.content.selectors import default_locale, localize_all
 from roundtable.forum.models import (
     Attachment,
+    AttachmentReview,
     Category,
     CategoryRead,
     HelpfulMark,
@@ -241,8 +242,19 @@ def thread_get(user: Viewer, thread_id: int) -> Thread:
     return thread
 
 
+def visible_attachments(user: Viewer) -> QuerySet[Attachment]:
+    """Files on posts `user` may read. A file held for a moderator (or rejected) is
+    seen only by its author and the moderators."""
+    attachments = Attachment.objects.all()
+    if is_moderator(user):
+        return attachments
+    if user.is_authenticated:
+        return attachments.filter(Q(review=AttachmentReview.APPROVED) | Q(post__author=user))
+    return attachments.filter(review=AttachmentReview.APPROVED)
+
+
 def thread_posts(user: Viewer, thread: Thread) -> QuerySet[Post]:
-    attachments = Prefetch("attachments", queryset=Attachment.objects.order_by("id"))
+    attachments = Prefetch("attachments", queryset=visible_attachments(user).order_by("id"))
     return (
         visible_posts(user)
         .filter(thread=thread)
@@ -300,7 +312,8 @@ def post_get(user: Viewer, post_id: int) -> Post:
 
 def attachment_get(user: Viewer, attachment_id: int) -> Attachment:
     attachment = (
-        Attachment.objects.filter(pk=attachment_id, post__in=visible_posts(user))
+        visible_attachments(user)
+        .filter(pk=attachment_id, post__in=visible_posts(user))
         .select_related("post")
         .first()
     )
@@ -390,6 +403,8 @@ class Queue:
     open_reports: list[Report]
     waiting_total: int
     reports_total: int
+    held_attachments: list[Attachment]
+    held_total: int
 
 
 def moderation_queue(*, limit: int = 50) -> Queue:
@@ -408,6 +423,12 @@ def moderation_queue(*, limit: int = 50) -> Queue:
         open_reports=list(reports),
         waiting_total=Post.objects.filter(is_approved=False).count(),
         reports_total=Report.objects.filter(resolved_at=None).count(),
+        held_attachments=list(
+            Attachment.objects.filter(review=AttachmentReview.HELD)
+            .select_related("post__thread__category", "post__author__profile")
+            .order_by("id")[:limit]
+        ),
+        held_total=Attachment.objects.filter(review=AttachmentReview.HELD).count(),
     )
 
 
@@ -415,6 +436,7 @@ def queue_size() -> int:
     return (
         Post.objects.filter(is_approved=False).count()
         + Report.objects.filter(resolved_at=None).count()
+        + Attachment.objects.filter(review=AttachmentReview.HELD).count()
     )
 
 

@@ -25,6 +25,7 @@ from roundtable.forum import markdown, notify, selectors
 from roundtable.forum.attachments import CheckedFile, check_attachments
 from roundtable.forum.models import (
     Attachment,
+    AttachmentReview,
     Category,
     CategoryRead,
     EmailMode,
@@ -147,7 +148,10 @@ def _folded(post_body: str, title: str = "") -> str:
 
 def _save_attachments(post: Post, files: list[CheckedFile]) -> None:
     """Write the files and their rows. Files are not transactional: if a write fails, the
-    files already written are removed before the error rolls the transaction back."""
+    files already written are removed before the error rolls the transaction back.
+    In case discussions the files wait for a moderator: the de-identification check
+    cannot read a photo or a PDF."""
+    held = post.thread.category.is_case_discussion and not selectors.is_moderator(post.author)
     written = []
     try:
         for checked in files:
@@ -156,6 +160,7 @@ def _save_attachments(post: Post, files: list[CheckedFile]) -> None:
                 filename=checked.filename,
                 content_type=checked.content_type,
                 size=checked.size,
+                review=AttachmentReview.HELD if held else AttachmentReview.APPROVED,
             )
             attachment.file.save(checked.filename, checked.content, save=False)
             written.append(attachment.file.name)

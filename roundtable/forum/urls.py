@@ -33,6 +33,11 @@ urlpatterns = [
     ),
     path("forum/moderation/p/<int:post_id>/", moderation_views.post_action, name="post_action"),
     path(
+        "forum/moderation/files/<int:attachment_id>/review/",
+        moderation_views.attachment_review,
+        name="attachment_review",
+    ),
+    path(
         "forum/moderation/r/<int:report_id>/",
         moderation_views.report_resolve,
         name="report_resolve",
