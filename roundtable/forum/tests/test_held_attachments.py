@@ -50,7 +50,9 @@ def test_an_attachment_in_a_case_discussion_waits_for_a_moderator(
     assert "plan.pdf" not in page and file_url not in page
     assert client.get(file_url).status_code == 404
 
-    # An outsider (not signed in) gets 404 for the file.
+    # Any other member, and a visitor who is not signed in, get 404 for the file.
+    client.force_login(outsider)
+    assert client.get(file_url).status_code == 404
     client.logout()
     assert client.get(file_url).status_code == 404
 

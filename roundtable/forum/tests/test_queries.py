@@ -67,8 +67,16 @@ def test_thread_page_stays_flat(client, public_category, author, reader, third_m
 
 
 def _grow(category, author, reader, total):
-    """`total` threads, each watched, reported and moderated once, for the other lists."""
-    from roundtable.forum.models import ActionKind, ModerationAction, Report, Watch
+    """`total` threads, each watched, reported and moderated once, and each with a file
+    held for a moderator, for the other lists."""
+    from roundtable.forum.models import (
+        ActionKind,
+        Attachment,
+        AttachmentReview,
+        ModerationAction,
+        Report,
+        Watch,
+    )
 
     make_many_threads(category, author=author, count=total)
     posts = list(Post.objects.filter(thread__category=category).order_by("id")[:total])
@@ -82,6 +90,19 @@ def _grow(category, author, reader, total):
     ModerationAction.objects.bulk_create(
         [
             ModerationAction(action=ActionKind.HIDE, post=post, thread_id=post.thread_id)
+            for post in posts
+        ]
+    )
+    Attachment.objects.bulk_create(
+        [
+            Attachment(
+                post=post,
+                file=f"forum/held-{post.pk}.pdf",
+                filename=f"plan-{post.pk}.pdf",
+                content_type="application/pdf",
+                size=100,
+                review=AttachmentReview.HELD,
+            )
             for post in posts
         ]
     )
