@@ -25,11 +25,20 @@ _ALL = "all:"
 
 
 class IdentifyingDetails(ValidationError):
-    """The texts hold details the member has neither removed nor confirmed. `found` maps
-    each checked field to its (text, open flags); `flags` lists every open flag."""
+    """The texts hold details the member has neither removed nor confirmed. `found` lists
+    each checked field with its text and open flags; `flags` lists every open flag;
+    `kept` the keys the member confirmed that still apply, carried to the next submit so
+    a confirmation is not lost when another detail is flagged."""
 
-    def __init__(self, found: list[tuple[str, str, list[rules.Flag]]], *, each: bool):
+    def __init__(
+        self,
+        found: list[tuple[str, str, list[rules.Flag]]],
+        *,
+        each: bool,
+        kept: list[str] = (),
+    ):
         self.found = found
+        self.kept = list(kept)
         self.flags = [flag for _field, _text, flags in found for flag in flags]
         self.each = each
         super().__init__(
@@ -55,14 +64,16 @@ def check(*, texts: list[tuple[str, str]], confirmed: set[str], each: bool = Fal
         accepted = {key.removeprefix(_ALL) for key in confirmed}
     kinds: set[str] = set()
     found = []
+    kept: dict[str, None] = {}
     for field, text in texts:
         flags = rules.scan(text) if text else []
         kinds.update(flag.kind for flag in flags)
+        kept.update((flag.key, None) for flag in flags if flag.key in accepted)
         open_flags = rules.unconfirmed(flags, accepted)
         if open_flags:
             found.append((field, text, open_flags))
     if found:
-        raise IdentifyingDetails(found, each=each)
+        raise IdentifyingDetails(found, each=each, kept=list(kept))
     return sorted(kinds)
 
 
@@ -85,7 +96,8 @@ class DeidFormMixin:
         if not self.is_bound or not hasattr(data, "getlist"):
             return set()
         keys = set(data.getlist("confirm"))
-        keys.update(_ALL + key for key in data.get("confirm_all", "").split())
+        for value in data.getlist("confirm_all"):
+            keys.update(_ALL + key for key in value.split())
         return keys
 
     def refused(self, error: IdentifyingDetails) -> None:

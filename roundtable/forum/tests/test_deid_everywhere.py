@@ -17,9 +17,15 @@ PHONE = "+381 64 123 4567"
 
 def _confirm_all(page: str) -> str:
     """The value of the one confirmation checkbox shown outside case discussions."""
-    marker = 'name="confirm_all" value="'
+    marker = 'type="checkbox" name="confirm_all" value="'
     assert marker in page
     return page.split(marker, 1)[1].split('"', 1)[0]
+
+
+def _kept(page: str, name: str) -> list[str]:
+    """Confirmations the page carries forward in hidden inputs."""
+    marker = f'type="hidden" name="{name}" value="'
+    return [part.split('"', 1)[0] for part in page.split(marker)[1:]]
 
 
 @pytest.mark.parametrize("category_fixture", ["public_category", "members_category"])
@@ -148,3 +154,40 @@ def test_the_check_speaks_the_members_language(client, public_category, author):
     assert "Check 1 detail before posting" not in page
     assert f"{PHONE}</mark>" in page
     assert Post.objects.count() == 1
+
+
+def test_a_confirmation_covers_only_the_details_the_member_was_shown(
+    client, public_category, author
+):
+    thread = make_thread(public_category, authors=[author])
+    client.force_login(author)
+    url = reverse("forum:reply", args=[thread.pk])
+    first = f"Reach the social worker on {PHONE}."
+    confirm = _confirm_all(client.post(url, {"body": first}).content.decode())
+
+    # The member adds an e-mail address before sending: that one is asked about again.
+    second = f"{first} Or write to mama.k@example.org."
+    response = client.post(url, {"body": second, "confirm_all": confirm})
+    page = response.content.decode()
+    assert "mama.k@example.org</mark>" in page
+    assert f"{PHONE}</mark>" not in page
+    assert thread.posts.count() == 1
+
+    # Ticking the new one sends the earlier confirmation along: the reply is posted.
+    confirmations = [*_kept(page, "confirm_all"), _confirm_all(page)]
+    assert client.post(url, {"body": second, "confirm_all": confirmations}).status_code == 302
+    assert thread.posts.latest("created_at").deid_confirmed == ["email", "phone"]
+
+
+def test_a_case_confirmation_is_kept_when_another_detail_is_flagged(client, case_category, author):
+    thread = make_thread(case_category, authors=[author])
+    client.force_login(author)
+    url = reverse("forum:reply", args=[thread.pk])
+    first = f"Reach the social worker on {PHONE}."
+    phone_key = deid.scan(first)[0].key
+    second = f"{first} Or write to mama.k@example.org."
+    page = client.post(url, {"body": second, "confirm": [phone_key]}).content.decode()
+    assert _kept(page, "confirm") == [phone_key]
+    email_key = deid.scan("mama.k@example.org")[0].key
+    response = client.post(url, {"body": second, "confirm": [*_kept(page, "confirm"), email_key]})
+    assert response.status_code == 302
