@@ -171,6 +171,16 @@ def thread_set(
     _resync(thread)
 
 
+def _hold_files_for_case_discussion(*, thread: Thread, category: Category) -> None:
+    """Files that arrive in a case discussion wait for a moderator like those posted
+    there; moderators' own files are trusted as when they post them."""
+    if not category.is_case_discussion:
+        return
+    files = Attachment.objects.filter(post__thread=thread, review=AttachmentReview.APPROVED)
+    moderators_files = files.filter(post__author__in=moderators())
+    files.exclude(pk__in=moderators_files.values("pk")).update(review=AttachmentReview.HELD)
+
+
 @transaction.atomic
 def thread_move(*, moderator: AbstractBaseUser, thread: Thread, category: Category) -> None:
     _require_moderator(moderator)
@@ -180,6 +190,7 @@ def thread_move(*, moderator: AbstractBaseUser, thread: Thread, category: Catego
     if old.pk == category.pk:
         return
     Thread.objects.filter(pk=thread.pk).update(category=category)
+    _hold_files_for_case_discussion(thread=thread, category=category)
     _log(moderator, ActionKind.MOVE, thread=thread, note=f"{old.name} → {category.name}")
     category_synchronize(old)
     category_synchronize(category)
@@ -214,6 +225,7 @@ def thread_split(
         last_post_at=posts[-1].created_at,
     )
     Post.objects.filter(pk__in=[p.pk for p in posts]).update(thread=new)
+    _hold_files_for_case_discussion(thread=new, category=category)
     # The new thread's title is searchable through its first post, as for any thread.
     Post.objects.filter(pk=first.pk).update(search_folded=fold(f"{title}\n{first.body}"))
     # Readers of the old thread have read these posts as far as they had read them there.

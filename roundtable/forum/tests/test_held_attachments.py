@@ -122,3 +122,18 @@ def test_attachments_outside_case_discussions_are_shown_at_once(
     assert attachment.review == AttachmentReview.APPROVED
     client.force_login(reader)
     assert client.get(reverse("forum:attachment", args=[attachment.pk])).status_code == 200
+
+
+def test_files_moved_into_a_case_discussion_wait_for_a_moderator(
+    client, public_category, case_category, author, reader, moderator
+):
+    thread = make_thread(public_category, authors=[author])
+    client.force_login(author)
+    _attach(client, thread)
+    attachment = Attachment.objects.get()
+    client.force_login(moderator)
+    client.post(reverse("forum:move", args=[thread.pk]), {"category": case_category.pk})
+    attachment.refresh_from_db()
+    assert attachment.review == AttachmentReview.HELD
+    client.force_login(reader)
+    assert client.get(reverse("forum:attachment", args=[attachment.pk])).status_code == 404
