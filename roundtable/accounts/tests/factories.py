@@ -2,6 +2,7 @@
 
 import factory
 from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth import get_user_model
 from wagtail.models import Locale
 
@@ -74,3 +75,10 @@ def make_code_of_conduct(*, version: int = 1, language: str = "en", **fields) ->
         "body": "<p>Never post a child's name.</p>",
     }
     return CodeOfConduct.objects.create(locale=locale, version=version, **{**defaults, **fields})
+
+
+def give_totp(user):
+    """Give `user` a confirmed authenticator app (allauth TOTP), as set-up at
+    /accounts/2fa/totp/activate/ leaves it: members with powers then pass the MFA gate."""
+    TOTP.activate(user, generate_totp_secret())
+    return user
