@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from roundtable.accounts.choices import Visibility
-from roundtable.accounts.models import CodeOfConduct, ConductAcceptance, Profile
+from roundtable.accounts.models import CodeOfConduct, ConductAcceptance, HandleHistory, Profile
 from roundtable.core.text import fold
 
 Viewer = AbstractBaseUser | AnonymousUser
@@ -49,6 +49,25 @@ def profile_get_for_viewer(*, viewer: Viewer, profile_id: int) -> Profile:
     if profile is None:
         raise Http404
     return profile
+
+
+def profiles_by_handle(*, handles: set[str]) -> dict[str, Profile]:
+    """Active members' profiles by folded handle, current or former (a mention written
+    before a member changed their handle still finds them). Two queries at most."""
+    folded = {fold(handle) for handle in handles if handle}
+    if not folded:
+        return {}
+    found = {
+        profile.handle_folded: profile
+        for profile in Profile.objects.filter(handle_folded__in=folded, user__is_active=True)
+    }
+    missing = folded - found.keys()
+    if missing:
+        for former in HandleHistory.objects.filter(
+            handle_folded__in=missing, user__is_active=True
+        ).select_related("user__profile"):
+            found[former.handle_folded] = former.user.profile
+    return found
 
 
 def profile_directory(

@@ -67,6 +67,7 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
             expertise=list(data["expertise"]),
             avatar=request.FILES.get("avatar"),
             remove_avatar=data["remove_avatar"],
+            handle=data["handle"],
         )
         messages.success(request, _("Your profile has been saved."))
         return redirect("accounts:profile_detail", profile_id=profile.pk)

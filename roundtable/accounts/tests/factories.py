@@ -11,9 +11,11 @@ from roundtable.accounts.models import (
     CodeOfConduct,
     ConductAcceptance,
     ExpertiseArea,
+    Profile,
     SpokenLanguage,
 )
 from roundtable.accounts.services import profile_ensure, profile_update
+from roundtable.core.text import fold
 
 PASSWORD = "a-long-test-password"
 
@@ -47,9 +49,15 @@ def make_member(
     languages: list[str] | None = None,
     expertise: list[str] | None = None,
     accepted_version: int | None = 1,
+    handle: str | None = None,
     **user_fields,
 ):
-    """A complete member: verified email, filled-in profile, code of conduct accepted."""
+    """A complete member: verified email, filled-in profile, code of conduct accepted.
+
+    Tests name members by their username and mention them by it (@goran), so the handle is
+    the username when one is given (set directly: the factory's addresses are
+    username@example.org, which the handle rules would refuse). Pass `handle` to choose
+    another; without either, the member gets a generated handle, as at sign-up."""
     user = UserFactory(**user_fields)
     profile_update(
         profile=profile_ensure(user=user),
@@ -62,6 +70,10 @@ def make_member(
         languages=list(SpokenLanguage.objects.filter(code__in=languages or [])),
         expertise=list(ExpertiseArea.objects.filter(slug__in=expertise or [])),
     )
+    handle = handle or user_fields.get("username")
+    if handle:
+        Profile.objects.filter(user=user).update(handle=handle, handle_folded=fold(handle))
+        user.profile.refresh_from_db()
     if accepted_version is not None:
         ConductAcceptance.objects.create(user=user, version=accepted_version, language="en")
     return user
