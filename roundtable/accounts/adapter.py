@@ -1,6 +1,9 @@
-"""django-allauth hooks: profile creation and mail through the task queue."""
+"""django-allauth hooks: neutral usernames, profile creation and mail through the task queue."""
+
+import secrets
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.utils import user_username
 from django.http import HttpRequest
 
 from roundtable.accounts.services import profile_ensure
@@ -8,6 +11,12 @@ from roundtable.core.tasks import send_email
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def populate_username(self, request: HttpRequest, user) -> None:
+        # allauth would derive the username from the e-mail address; the username is never
+        # shown (members are @handle), but it must not carry the address either.
+        if not user_username(user):
+            user_username(user, f"m{secrets.token_hex(8)}")
+
     def save_user(self, request: HttpRequest, user, form, commit: bool = True):
         user = super().save_user(request, user, form, commit=commit)
         if commit:

@@ -6,11 +6,20 @@ from django_countries import countries
 
 from roundtable.accounts.choices import Profession
 from roundtable.accounts.models import ExpertiseArea, Profile, SpokenLanguage
-from roundtable.accounts.services import avatar_validate
+from roundtable.accounts.services import HANDLE_MAX_LENGTH, avatar_validate, handle_check
 from roundtable.core.deid_forms import DeidFormMixin
 
 
 class ProfileForm(DeidFormMixin, forms.ModelForm):
+    # Not a model field of the form: the service compares it with the saved handle.
+    handle = forms.CharField(
+        label=_("Handle"),
+        required=False,
+        max_length=HANDLE_MAX_LENGTH + 1,
+        help_text=_(
+            "Others mention you as @handle. Letters, digits, dots, hyphens and underscores; not your e-mail address."
+        ),
+    )
     avatar = forms.ImageField(
         label=_("Photo"),
         required=False,
@@ -30,6 +39,8 @@ class ProfileForm(DeidFormMixin, forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+
+    field_order = ["full_name", "handle"]
 
     class Meta:
         model = Profile
@@ -58,9 +69,16 @@ class ProfileForm(DeidFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["handle"].initial = self.instance.handle
         # A member who saves the profile must give the two things the directory shows first.
         self.fields["full_name"].required = True
         self.fields["profession"].required = True
+
+    def clean_handle(self) -> str:
+        handle = self.cleaned_data.get("handle", "").strip().lstrip("@")
+        if handle and handle != self.instance.handle:
+            handle_check(handle, user=self.instance.user)
+        return handle
 
     def clean_avatar(self):
         avatar = self.cleaned_data.get("avatar")

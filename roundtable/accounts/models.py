@@ -43,6 +43,13 @@ class Profile(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
     )
     full_name = models.CharField(_("full name"), max_length=120, blank=True)
+    # The public @name: never derived from the e-mail address (the username is, so it is
+    # never shown). `handle_folded` (core.text.fold) makes Marko, marko and Марко one handle;
+    # NULL, not "", for profiles that have none yet, so that they do not collide.
+    handle = models.CharField(_("handle"), max_length=30, blank=True)
+    handle_folded = models.CharField(  # noqa: DJ001
+        max_length=60, null=True, blank=True, unique=True, editable=False
+    )
     avatar = models.ImageField(_("photo"), upload_to="avatars/%Y/%m/", blank=True)
     profession = models.CharField(
         _("profession"), max_length=32, choices=Profession.choices, blank=True
@@ -88,6 +95,25 @@ class Profile(models.Model):
     @property
     def is_complete(self) -> bool:
         return bool(self.full_name and self.profession)
+
+
+class HandleHistory(models.Model):
+    """A handle a member used before. Old mentions of it still lead to the member, and
+    nobody else can take it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="former_handles"
+    )
+    handle = models.CharField(_("handle"), max_length=30)
+    handle_folded = models.CharField(max_length=60, unique=True)
+    retired_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("former handle")
+        verbose_name_plural = _("former handles")
+
+    def __str__(self) -> str:
+        return f"@{self.handle}"
 
 
 class CodeOfConduct(TranslatableMixin, models.Model):

@@ -1,13 +1,17 @@
 """Reads about members. Permission checks live here, so list and detail pages agree."""
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Max, Q, QuerySet
+from dataclasses import dataclass
+
+from allauth.mfa.models import Authenticator
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Permission
+from django.db.models import Exists, Max, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 from wagtail.models import Locale
 
 from roundtable.accounts.choices import Visibility
-from roundtable.accounts.models import CodeOfConduct, ConductAcceptance, Profile
+from roundtable.accounts.models import CodeOfConduct, ConductAcceptance, HandleHistory, Profile
 from roundtable.core.text import fold
 
 Viewer = AbstractBaseUser | AnonymousUser
@@ -45,6 +49,25 @@ def profile_get_for_viewer(*, viewer: Viewer, profile_id: int) -> Profile:
     if profile is None:
         raise Http404
     return profile
+
+
+def profiles_by_handle(*, handles: set[str]) -> dict[str, Profile]:
+    """Active members' profiles by folded handle, current or former (a mention written
+    before a member changed their handle still finds them). Two queries at most."""
+    folded = {fold(handle) for handle in handles if handle}
+    if not folded:
+        return {}
+    found = {
+        profile.handle_folded: profile
+        for profile in Profile.objects.filter(handle_folded__in=folded, user__is_active=True)
+    }
+    missing = folded - found.keys()
+    if missing:
+        for former in HandleHistory.objects.filter(
+            handle_folded__in=missing, user__is_active=True
+        ).select_related("user__profile"):
+            found[former.handle_folded] = former.user.profile
+    return found
 
 
 def profile_directory(
@@ -110,3 +133,97 @@ def member_must_accept_conduct(*, user: AbstractBaseUser) -> bool:
 
 def conduct_last_acceptance(*, user: AbstractBaseUser) -> ConductAcceptance | None:
     return ConductAcceptance.objects.filter(user=user).order_by("-version").first()
+
+
+# --- Powers and standing -------------------------------------------------------------
+
+FORUM_MODERATORS_GROUP = "Forum moderators"
+# Recovery codes alone are not an authenticator: they only back one up.
+MFA_TYPES = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+_STANDING_CACHE = "_roundtable_standing"
+
+
+@dataclass(frozen=True)
+class Standing:
+    """What the gates of every signed-in request need to know about the member."""
+
+    has_powers: bool
+    has_authenticator: bool
+    must_accept_conduct: bool
+
+
+def _power_permissions() -> QuerySet[Permission]:
+    """Permissions that let a member change what others read: moderating the forum, editing
+    the library, entering the Wagtail admin (pages, snippets, translations, images...)."""
+    return Permission.objects.filter(
+        Q(content_type__app_label="library")
+        | Q(content_type__app_label="forum", codename="moderate_forum")
+        | Q(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+
+
+def member_standing(user: AbstractBaseUser) -> Standing:
+    """Powers, authenticator and code-of-conduct standing of a signed-in member, in one query.
+
+    Members with powers are staff, superusers, forum moderators (the group or the
+    permission), library editors, translators and Wagtail admin users. The answer is kept on
+    the user object, which lives for one request: the MFA and conduct gates share the query.
+    """
+    cached = getattr(user, _STANDING_CACHE, None)
+    if cached is not None:
+        return cached
+    User = get_user_model()
+    permissions = _power_permissions()
+    through_groups = User.groups.through.objects.filter(user_id=OuterRef("pk")).filter(
+        Q(group__name=FORUM_MODERATORS_GROUP) | Q(group__permissions__in=permissions)
+    )
+    direct = User.user_permissions.through.objects.filter(
+        user_id=OuterRef("pk"), permission__in=permissions
+    )
+    # Translators are assigned languages in the translations app; reaching the model through
+    # the reverse relation keeps accounts from importing that app.
+    translator = User._meta.get_field("translator_languages").related_model.objects.filter(
+        user_id=OuterRef("pk")
+    )
+    version = (
+        CodeOfConduct.objects.filter(effective_from__lte=timezone.localdate())
+        .order_by("-version")
+        .values("version")[:1]
+    )
+    row = (
+        User.objects.filter(pk=user.pk)
+        .annotate(
+            has_powers=Exists(through_groups) | Exists(direct) | Exists(translator),
+            has_authenticator=Exists(
+                Authenticator.objects.filter(user_id=OuterRef("pk"), type__in=MFA_TYPES)
+            ),
+            conduct_version=Subquery(version),
+            accepted=Exists(
+                ConductAcceptance.objects.filter(
+                    user_id=OuterRef("pk"), version__gte=Subquery(version)
+                )
+            ),
+        )
+        .values("has_powers", "has_authenticator", "conduct_version", "accepted")
+        .first()
+    ) or {
+        "has_powers": False,
+        "has_authenticator": False,
+        "conduct_version": None,
+        "accepted": True,
+    }
+    standing = Standing(
+        has_powers=bool(user.is_staff or user.is_superuser or row["has_powers"]),
+        has_authenticator=bool(row["has_authenticator"]),
+        must_accept_conduct=row["conduct_version"] is not None and not row["accepted"],
+    )
+    setattr(user, _STANDING_CACHE, standing)
+    return standing
+
+
+def user_has_powers(user: Viewer) -> bool:
+    """Whether the member holds powers over other members' content or data; such accounts
+    must use two-factor authentication."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return member_standing(user).has_powers

@@ -1,6 +1,8 @@
 """Writes about members: profiles, avatars and code-of-conduct acceptance."""
 
 import io
+import re
+import secrets
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -15,6 +17,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from roundtable.accounts.models import (
     ConductAcceptance,
     ExpertiseArea,
+    HandleHistory,
     Profile,
     SpokenLanguage,
 )
@@ -27,8 +30,109 @@ AVATAR_MAX_PIXELS = 40_000_000
 AVATAR_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 
 
+# --- Handles ---------------------------------------------------------------------------
+
+HANDLE_MIN_LENGTH = 3
+HANDLE_MAX_LENGTH = 30
+_HANDLE_CHARACTERS = re.compile(r"[\w.-]+")
+_NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
+RESERVED_HANDLES = {"admin", "moderator", "moderators", "roundtable", "staff", "support"}
+# Neutral words for handles of members who have not given a name yet.
+_HANDLE_WORDS = [
+    "birch", "cedar", "cloud", "delta", "ember", "falcon", "harbour", "heron", "lantern",
+    "linden", "maple", "meadow", "orchard", "pebble", "river", "sparrow", "summit", "willow",
+]  # fmt: skip
+
+
+def _squeezed(text: str) -> str:
+    return _NOT_ALPHANUMERIC.sub("", fold(text))
+
+
+def _reveals_address(handle: str, email: str) -> bool:
+    """Whether the handle contains the local part of the address (folded, punctuation
+    ignored): "Marko.Petrovic" reveals marko.petrovic@..., "Marko" does not."""
+    local = _squeezed(email.partition("@")[0])
+    return len(local) >= HANDLE_MIN_LENGTH and local in _squeezed(handle)
+
+
+def _handle_taken(folded: str, *, user: AbstractBaseUser | None) -> bool:
+    others_current = Profile.objects.filter(handle_folded=folded)
+    others_former = HandleHistory.objects.filter(handle_folded=folded)
+    if user is not None and user.pk:
+        others_current = others_current.exclude(user=user)
+        others_former = others_former.exclude(user=user)
+    return others_current.exists() or others_former.exists()
+
+
+def handle_check(handle: str, *, user: AbstractBaseUser | None) -> str:
+    """The handle, stripped, or a translated ValidationError saying what is wrong with it."""
+    handle = handle.strip().lstrip("@")
+    if not HANDLE_MIN_LENGTH <= len(handle) <= HANDLE_MAX_LENGTH:
+        raise ValidationError(
+            _("A handle has %(min)s to %(max)s characters.")
+            % {"min": HANDLE_MIN_LENGTH, "max": HANDLE_MAX_LENGTH},
+            code="handle_length",
+        )
+    if not (_HANDLE_CHARACTERS.fullmatch(handle) and handle[0].isalnum() and handle[-1].isalnum()):
+        raise ValidationError(
+            _(
+                "Use letters, digits, dots, hyphens and underscores only, and begin and end with a letter or a digit."
+            ),
+            code="handle_characters",
+        )
+    folded = fold(handle)
+    if _squeezed(handle) in RESERVED_HANDLES or _handle_taken(folded, user=user):
+        raise ValidationError(
+            _("The handle @%(handle)s is already taken. Choose another one.") % {"handle": handle},
+            code="handle_taken",
+        )
+    if user is not None and _reveals_address(handle, user.email or ""):
+        raise ValidationError(
+            _("Choose a handle that does not contain your e-mail address."),
+            code="handle_reveals_address",
+        )
+    return handle
+
+
+def handle_generate(*, user: AbstractBaseUser, full_name: str = "") -> str:
+    """A free handle that does not reveal the member's address: from their name when they
+    gave one ("Jovana.Marić", then "Jovana.Marić2"...), else a word and a number."""
+    words = ["".join(ch for ch in word if ch.isalnum()) for word in full_name.split()]
+    base = ".".join(word for word in words if word)[: HANDLE_MAX_LENGTH - 3]
+    candidates = [base, *(f"{base}{number}" for number in range(2, 30))] if base else []
+    candidates += [
+        f"{secrets.choice(_HANDLE_WORDS)}{secrets.randbelow(9000) + 1000}" for _ in range(20)
+    ]
+    for candidate in candidates:
+        try:
+            return handle_check(candidate, user=user)
+        except ValidationError:
+            continue
+    return f"member{secrets.randbelow(10**9)}"  # 20 draws from 162,000 all taken: unlikely
+
+
+def _handle_set(profile: Profile, handle: str) -> None:
+    """Give the profile `handle`; the one it replaces stays reserved for the member."""
+    if profile.handle and fold(profile.handle) != fold(handle):
+        HandleHistory.objects.update_or_create(
+            handle_folded=fold(profile.handle),
+            defaults={"user_id": profile.user_id, "handle": profile.handle},
+        )
+    profile.handle = handle
+    profile.handle_folded = fold(handle)
+
+
 def profile_ensure(*, user: AbstractBaseUser) -> Profile:
     profile, _created = Profile.objects.get_or_create(user=user)
+    if not profile.handle:
+        _handle_set(profile, handle_generate(user=user, full_name=profile.full_name))
+        try:
+            with transaction.atomic():
+                profile.save(update_fields=["handle", "handle_folded"])
+        except IntegrityError:  # taken in the meantime by a concurrent sign-up
+            profile.refresh_from_db()
+            _handle_set(profile, handle_generate(user=user))
+            profile.save(update_fields=["handle", "handle_folded"])
     return profile
 
 
@@ -87,10 +191,14 @@ def profile_update(
     avatar: UploadedFile | None = None,
     remove_avatar: bool = False,
     confirmed: set[str] | None = None,
+    handle: str = "",
 ) -> Profile:
-    """Save a member's profile. Either everything is saved or nothing is."""
+    """Save a member's profile. Either everything is saved or nothing is. An empty `handle`
+    keeps the current one."""
     # A bio is read by colleagues: it must not identify the children one works with.
     deid_forms.check(texts=[("bio", bio.strip())], confirmed=confirmed or set())
+    if handle and handle.strip().lstrip("@") != profile.handle:
+        _handle_set(profile, handle_check(handle, user=profile.user))
     profile.full_name = full_name.strip()
     profile.profession = profession
     profile.organisation = organisation.strip()
@@ -110,7 +218,15 @@ def profile_update(
     elif remove_avatar:
         profile.avatar = ""
     profile.full_clean()
-    profile.save()
+    try:
+        with transaction.atomic():
+            profile.save()
+    except IntegrityError as exc:  # the handle was taken between the check and the save
+        raise ValidationError(
+            _("The handle @%(handle)s is already taken. Choose another one.")
+            % {"handle": profile.handle},
+            code="handle_taken",
+        ) from exc
     if languages is not None:
         profile.languages.set(languages)
     if expertise is not None:

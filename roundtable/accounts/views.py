@@ -71,6 +71,7 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
                 avatar=request.FILES.get("avatar"),
                 remove_avatar=data["remove_avatar"],
                 confirmed=form.confirmed(),
+                handle=data["handle"],
             ),
         )
         if saved is not None:

@@ -7,7 +7,10 @@ post can never inject markup, styles or scripts, whatever its author typed.
 import re
 
 import nh3
+from django.urls import Resolver404, resolve
 from markdown_it import MarkdownIt
+
+from roundtable.core.text import fold
 
 _markdown = MarkdownIt("commonmark", {"html": False, "breaks": True}).enable(
     ["table", "strikethrough"]
@@ -20,17 +23,19 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "class"}, "ol": {"start"}, "th": {"align"}}
 _HEADING = re.compile(r"<(/?)h[12]>")
 
-MENTION = re.compile(r"(?<![\w@/.])@([A-Za-z0-9_.+-]{2,150})")
+# @handle: handles may be written in any script (@Марко), so \w is Unicode here.
+MENTION = re.compile(r"(?<![\w@/.])@([\w.+-]{2,150})")
 
 
 def render(text: str, *, mentions: dict[str, str] | None = None) -> str:
-    """Safe HTML for `text`. `mentions` maps usernames to profile URLs: those @names become
-    links (others stay plain text)."""
+    """Safe HTML for `text`. `mentions` maps folded handles (core.text.fold) to profile URLs:
+    those @handles become links (others stay plain text). The link points at the profile's
+    id, so it keeps working when the member changes their handle."""
     mentions = mentions or {}
 
     def link(match: re.Match) -> str:
         username = match.group(1).rstrip(".")
-        url = mentions.get(username.lower())
+        url = mentions.get(fold(username))
         if not url:
             return match.group(0)
         rest = match.group(1)[len(username) :]
@@ -49,7 +54,41 @@ def render(text: str, *, mentions: dict[str, str] | None = None) -> str:
 
 
 def mentioned_usernames(text: str) -> set[str]:
-    return {match.rstrip(".").lower() for match in MENTION.findall(text)}
+    """The handles mentioned in `text`, folded."""
+    return {fold(match.rstrip(".")) for match in MENTION.findall(text)}
+
+
+# A mention as render() stores it: a link to a profile page whose text begins with "@".
+_MENTION_LINK = re.compile(r'<a href="(?P<href>/[^"]*)"[^>]*>(?P<text>@[^<]*)</a>')
+
+
+def _mentioned_profile(href: str) -> int | None:
+    try:
+        match = resolve(href)
+    except Resolver404:
+        return None
+    if match.view_name != "accounts:profile_detail":
+        return None
+    return match.kwargs.get("profile_id")
+
+
+def mentioned_profile_ids(html: str) -> set[int]:
+    """Ids of the profiles that rendered mentions in `html` link to."""
+    ids = (_mentioned_profile(m.group("href")) for m in _MENTION_LINK.finditer(html))
+    return {profile_id for profile_id in ids if profile_id is not None}
+
+
+def unlink_mentions(html: str, *, keep: set[int]) -> str:
+    """`html` with each mention of a profile not in `keep` as plain text: a reader who may
+    not see a member's profile is not led to it (and learns nothing from a 404)."""
+
+    def replace(match: re.Match) -> str:
+        profile_id = _mentioned_profile(match.group("href"))
+        if profile_id is None or profile_id in keep:
+            return match.group(0)
+        return match.group("text")
+
+    return _MENTION_LINK.sub(replace, html)
 
 
 def quote(text: str, *, username: str) -> str:

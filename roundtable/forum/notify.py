@@ -157,6 +157,7 @@ def _tell_moderators(post: Post) -> None:
 
 
 def _tell_watchers_and_mentioned(post: Post) -> None:
+    from roundtable.accounts.selectors import profiles_by_handle
     from roundtable.forum.markdown import mentioned_usernames
     from roundtable.forum.selectors import readers
 
@@ -172,7 +173,10 @@ def _tell_watchers_and_mentioned(post: Post) -> None:
     names = mentioned_usernames(post.body)
     if names:
         mentioned_users = readers(
-            category, User.objects.filter(username__in=names).exclude(pk=post.author_id)
+            category,
+            User.objects.filter(
+                pk__in=[p.user_id for p in profiles_by_handle(handles=names).values()]
+            ).exclude(pk=post.author_id),
         )
         mentioned_users = list(mentioned_users.select_related("forum_settings"))
         mentioned = {user.pk for user in mentioned_users}

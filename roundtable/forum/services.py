@@ -18,7 +18,6 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from roundtable.accounts.models import Profile
 from roundtable.core import deid_forms
 from roundtable.core.text import fold
 from roundtable.forum import markdown, notify, selectors
@@ -124,17 +123,14 @@ def _needs_review(user: AbstractBaseUser) -> bool:
 
 
 def _mentions(text: str) -> dict[str, str]:
-    from django.contrib.auth import get_user_model
     from django.urls import reverse
 
-    names = markdown.mentioned_usernames(text)
-    if not names:
-        return {}
-    users = get_user_model().objects.filter(username__in=names, is_active=True)
-    profiles = dict(Profile.objects.filter(user__in=users).values_list("user__username", "pk"))
+    from roundtable.accounts.selectors import profiles_by_handle
+
+    profiles = profiles_by_handle(handles=markdown.mentioned_usernames(text))
     return {
-        username.lower(): reverse("accounts:profile_detail", args=[pk])
-        for username, pk in profiles.items()
+        folded: reverse("accounts:profile_detail", args=[profile.pk])
+        for folded, profile in profiles.items()
     }
 
 

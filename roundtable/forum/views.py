@@ -215,8 +215,9 @@ def reply(request: HttpRequest, thread_id: int) -> HttpResponse:
     if quoted and quoted.isdigit():
         source = selectors.post_get(request.user, int(quoted))
         if source.thread_id == thread.pk:
-            username = source.author.username if source.author else "member"
-            initial["body"] = markdown.quote(source.body, username=username)
+            profile = getattr(source.author, "profile", None) if source.author else None
+            handle = getattr(profile, "handle", "") or "member"
+            initial["body"] = markdown.quote(source.body, username=handle)
     form = ReplyForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         new_post = _submit(

@@ -74,10 +74,14 @@ def make_thread(
 
 
 def make_moderator(user):
+    """A member of the Forum moderators group, with the authenticator app every member with
+    powers must have (accounts' MFA gate)."""
+    from roundtable.accounts.tests.factories import give_totp
+
     group, _created = Group.objects.get_or_create(name="Forum moderators")
     group.permissions.add(Permission.objects.get(codename="moderate_forum"))
     user.groups.add(group)
-    return user
+    return give_totp(user)
 
 
 def make_many_threads(category: Category, *, author, count: int) -> None:
