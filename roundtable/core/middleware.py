@@ -7,7 +7,7 @@ from csp.middleware import CSPMiddleware, PolicyParts
 from csp.utils import default_config
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import has_vary_header, patch_cache_control
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_from_path
 
 
@@ -81,9 +81,11 @@ class PrivateCacheMiddleware:
     """`Cache-Control: private` on every response that depends on who is asking.
 
     A shared cache (a proxy, a CDN) must never hand one member's page to another reader.
-    That covers every response to a signed-in visitor (anyone with a session cookie) and
-    every response that read the session or varies on the cookie. A stricter `no-store` is
-    kept as it is.
+    Private are: every response to a visitor with a session (signed in, or with anything
+    kept in the session), every response that starts a session or sets a cookie, and every
+    response to a signed-in user. A visitor without cookies gets the one anonymous version
+    of a page, which the `Vary: Cookie` Django adds keeps apart from the members' pages, so
+    it stays cacheable. A stricter `no-store` is kept as it is.
     """
 
     def __init__(self, get_response):
@@ -91,11 +93,11 @@ class PrivateCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        session = getattr(request, "session", None)
+        user = getattr(request, "user", None)
         personal = (
             settings.SESSION_COOKIE_NAME in request.COOKIES
-            or (session is not None and session.accessed)
-            or has_vary_header(response, "Cookie")
+            or bool(response.cookies)
+            or (user is not None and user.is_authenticated)
         )
         if personal:
             directives = response.get("Cache-Control", "").lower()

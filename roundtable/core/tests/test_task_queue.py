@@ -2,11 +2,14 @@
 REDIS_URL, the database queue without. Mail, text extraction and the search index all
 depend on it."""
 
+import time
+
 import pytest
 from django_tasks import TaskResultStatus
 
 from roundtable.accounts.tests.factories import make_member
 from roundtable.content.demo import create_locales
+from roundtable.core.models import WorkerHeartbeat
 from roundtable.library.models import ExtractionStatus, LibraryFile
 from roundtable.library.tests.factories import make_entry, pdf_bytes, upload
 
@@ -67,3 +70,20 @@ def test_an_edited_entry_is_found_by_its_new_title_after_the_worker_reindexed_it
     assert "reindex_entry_task" in {r.task.name for r in task_worker.results}
     response = client.get("/en/library/", {"q": "kingfisher"})
     assert "Kingfisher outreach protocol" in response.content.decode()
+
+
+def test_an_idle_worker_keeps_beating_and_healthz_counts_it(task_worker, client):
+    def last_seen():
+        row = WorkerHeartbeat.objects.first()
+        return row.last_seen_at if row else None
+
+    deadline = time.monotonic() + 10
+    first = last_seen()
+    while time.monotonic() < deadline and (first is None or last_seen() == first):
+        first = first or last_seen()
+        time.sleep(0.2)
+    assert first is not None and last_seen() > first, task_worker.log()
+
+    response = client.get("/healthz")
+    assert response.status_code == 200, response.json()
+    assert response.json()["checks"]["task_queue"]["workers"]["alive"] == 1
