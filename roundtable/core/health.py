@@ -37,15 +37,16 @@ def check_workers(backend_name: str) -> dict:
 
     max_age = settings.WORKER_HEARTBEAT_MAX_AGE
     now = timezone.now()
-    rows = list(
-        WorkerHeartbeat.objects.filter(
-            backend=backend_name, last_seen_at__gte=now - timedelta(seconds=max_age)
-        ).values_list("name", "last_seen_at")
-    )
-    return {
-        "alive": len(rows),
-        "last_seen_seconds": {name: int((now - seen).total_seconds()) for name, seen in rows},
+    ages = {
+        name: int((now - seen).total_seconds())
+        for name, seen in WorkerHeartbeat.objects.filter(backend=backend_name).values_list(
+            "name", "last_seen_at"
+        )
     }
+    alive = {name: age for name, age in ages.items() if age <= max_age}
+    # Workers that stopped beating (killed, or the machine went away) stay listed for a day.
+    gone = {name: age for name, age in ages.items() if age > max_age}
+    return {"alive": len(alive), "last_seen_seconds": alive, "silent_seconds": gone}
 
 
 def check_task_queue() -> dict:
