@@ -3,8 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
-# CI runs the suite a second time on this PostgreSQL (pytest-django creates a fresh test database).
+# CI runs the suite a second time on this PostgreSQL (pytest-django creates a fresh test database)
+# with this Redis for the cache, sessions, rate limits and the RQ task queue (the queue uses the
+# next database number; the tests empty both).
 CI_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/roundtable
+CI_REDIS_URL ?= redis://127.0.0.1:6379/0
 
 .DEFAULT_GOAL := help
 .PHONY: help run test lint format messages demo bench migrate clean
@@ -24,7 +27,7 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	@touch $@ $(VENV)/.installed
 
-migrate: $(VENV)/.installed ## Apply database migrations
+migrate: $(VENV)/.installed ## Apply database migrations (also creates the database cache's table when used)
 	$(MANAGE) migrate --no-input
 
 demo: migrate ## Load the fictional demo content (idempotent)
@@ -45,7 +48,7 @@ test: $(VENV)/.installed-dev ## Install and run the whole suite (twice, SQLite t
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest
 ifeq ($(CI),true)
-	DATABASE_URL=$(CI_DATABASE_URL) $(BIN)/pytest --create-db
+	DATABASE_URL=$(CI_DATABASE_URL) REDIS_URL=$(CI_REDIS_URL) $(BIN)/pytest --create-db
 endif
 
 lint: $(VENV)/.installed-dev ## Check style and lint with ruff

@@ -1,10 +1,19 @@
 """Test set-up shared by every app: fast, isolated, and honest about skipped browser tests."""
 
 import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
+ROOT = Path(__file__).resolve().parent
+# The task backend settings.py chose (RQ with REDIS_URL, else the database queue), before
+# the ordinary tests switch to the immediate backend; the `queue` tests use it.
+_CONFIGURED_TASKS: dict = {}
 
 
 def pytest_configure(config):
@@ -19,6 +28,7 @@ def pytest_configure(config):
     }
     setting_changed.send(sender=None, setting="STORAGES", value=settings.STORAGES, enter=True)
     # Tasks run inline, so a test sees their effect (mail sent, index updated) at once.
+    _CONFIGURED_TASKS.update(settings.TASKS)
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     setting_changed.send(sender=None, setting="TASKS", value=settings.TASKS, enter=True)
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -79,6 +89,9 @@ def _chromium_missing_reason() -> str | None:
 
 
 def pytest_collection_modifyitems(config, items):
+    if any("queue" in item.keywords for item in items):
+        _sqlite_test_database_on_disk()
+    _skip_redis_tests_without_redis(config, items)
     reason = _chromium_missing_reason()
     if reason is None:
         return
@@ -90,10 +103,26 @@ def pytest_collection_modifyitems(config, items):
         config._roundtable_browser_skip = reason
 
 
+def _skip_redis_tests_without_redis(config, items) -> None:
+    from django.conf import settings
+
+    redis_items = [item for item in items if "redis" in item.keywords]
+    if settings.REDIS_URL or not redis_items:
+        return
+    reason = (
+        f"REDIS TESTS SKIPPED ({len(redis_items)}): REDIS_URL is not set. "
+        "CI's PostgreSQL run sets it; locally: REDIS_URL=redis://127.0.0.1:6379/0 make test."
+    )
+    for item in redis_items:
+        item.add_marker(pytest.mark.skip(reason=reason))
+    config._roundtable_redis_skip = reason
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    reason = getattr(config, "_roundtable_browser_skip", None)
-    if reason:
-        terminalreporter.write_sep("!", reason, red=True, bold=True)
+    for name in ("_roundtable_browser_skip", "_roundtable_redis_skip"):
+        reason = getattr(config, name, None)
+        if reason:
+            terminalreporter.write_sep("!", reason, red=True, bold=True)
 
 
 @pytest.fixture(scope="session")
@@ -138,3 +167,166 @@ def page(browser, live_server):
     tab.set_default_timeout(15_000)
     yield tab
     context.close()
+
+
+# --- A real task worker for the `queue` tests ------------------------------------------------
+
+WORKER_START_TIMEOUT = 60
+
+
+def _sqlite_test_database_on_disk() -> None:
+    """A worker is another process: it cannot open SQLite's in-memory test database. When
+    `queue` tests run, the SQLite test database is a file (WAL mode, as in development)."""
+    import tempfile
+
+    from django.db import connections
+
+    settings_dict = connections["default"].settings_dict
+    if settings_dict["ENGINE"] == "django.db.backends.sqlite3" and not settings_dict.get(
+        "TEST", {}
+    ).get("NAME"):
+        path = Path(tempfile.mkdtemp(prefix="roundtable-test-db-")) / "test.sqlite3"
+        settings_dict.setdefault("TEST", {})["NAME"] = str(path)
+
+
+def _database_url(settings_dict: dict) -> str:
+    if settings_dict["ENGINE"] == "django.db.backends.sqlite3":
+        return f"sqlite:///{settings_dict['NAME']}"
+    from urllib.parse import quote
+
+    user = quote(settings_dict.get("USER") or "")
+    password = quote(settings_dict.get("PASSWORD") or "")
+    credentials = f"{user}:{password}@" if password else (f"{user}@" if user else "")
+    host = settings_dict.get("HOST") or "127.0.0.1"
+    port = settings_dict.get("PORT") or 5432
+    return f"postgres://{credentials}{host}:{port}/{settings_dict['NAME']}"
+
+
+class QueueWorker:
+    """A `manage.py run_worker` process on the test database, and what the tests read."""
+
+    def __init__(self, *, workdir: Path) -> None:
+        self.workdir = workdir
+        self.mail_dir = workdir / "mail"
+        self.media_root = workdir / "media"
+        self.private_media_root = workdir / "private_media"
+        self.log_path = workdir / "worker.log"
+        self.process: subprocess.Popen | None = None
+
+    def start(self, database_url: str) -> None:
+        from django.conf import settings
+
+        for folder in (self.mail_dir, self.media_root, self.private_media_root):
+            folder.mkdir(parents=True, exist_ok=True)
+        env = {
+            **os.environ,
+            "DEBUG": "true",
+            "DATABASE_URL": database_url,
+            # filemail:// drops the first slash of the path: an absolute path needs four.
+            "EMAIL_URL": f"filemail:///{self.mail_dir}",
+            "MEDIA_ROOT": str(self.media_root),
+            "PRIVATE_MEDIA_ROOT": str(self.private_media_root),
+            "PYTHONUNBUFFERED": "1",
+            # Frequent beats, so that a test sees one within seconds.
+            "WORKER_HEARTBEAT_INTERVAL": "2",
+        }
+        env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        if settings.REDIS_URL:
+            env["REDIS_URL"] = settings.REDIS_URL
+            env["REDIS_QUEUE_URL"] = settings.REDIS_QUEUE_URL
+        log = self.log_path.open("wb")
+        # A session of its own, so that teardown stops the worker and every process it
+        # forked (RQ's scheduler and work horse) by their process group.
+        self.process = subprocess.Popen(  # noqa: S603 - fixed arguments
+            [sys.executable, "manage.py", "run_worker", "--no-reload"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        log.close()
+
+    def wait_until_alive(self, timeout: float = WORKER_START_TIMEOUT) -> None:
+        from roundtable.core.models import WorkerHeartbeat
+
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                pytest.fail(f"The task worker exited ({self.process.returncode}):\n{self.log()}")
+            if WorkerHeartbeat.objects.exists():
+                return
+            time.sleep(0.2)
+        pytest.fail(f"The task worker wrote no heartbeat within {timeout} s:\n{self.log()}")
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")[-4000:]
+
+    def stop(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        os.killpg(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def _queue_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
+    """One worker for the whole run (starting one takes seconds), on the test database."""
+    from django.conf import settings
+    from django.db import connection
+
+    if settings.REDIS_URL:
+        import django_rq
+
+        # Jobs a previous run left behind in the test queue's own Redis database.
+        django_rq.get_connection("default").flushdb()
+    worker = QueueWorker(workdir=tmp_path_factory.mktemp("queue-worker"))
+    worker.start(_database_url(connection.settings_dict))
+    try:
+        with django_db_blocker.unblock():
+            worker.wait_until_alive()
+        yield worker
+    finally:
+        worker.stop()
+
+
+@pytest.fixture
+def task_worker(_queue_worker_process, transactional_db, settings):
+    """Tasks go to the configured queue (RQ with REDIS_URL, else the database) and a real
+    worker runs them; `task_worker.wait()` waits until every task queued so far ended."""
+    from django_tasks.signals import task_enqueued
+
+    worker = _queue_worker_process
+    settings.TASKS = dict(_CONFIGURED_TASKS)
+    settings.MEDIA_ROOT = worker.media_root
+    settings.PRIVATE_MEDIA_ROOT = worker.private_media_root
+    for message in worker.mail_dir.iterdir():
+        message.unlink()
+    worker.results = []
+
+    def remember(sender, task_result, **kwargs):
+        worker.results.append(task_result)
+
+    def wait(timeout: float = 30):
+        deadline = time.monotonic() + timeout
+        pending = list(worker.results)
+        while pending and time.monotonic() < deadline:
+            for result in list(pending):
+                result.refresh()
+                if result.is_finished:
+                    pending.remove(result)
+            time.sleep(0.1)
+        if pending:
+            pytest.fail(f"Tasks still unfinished after {timeout} s:\n{worker.log()}")
+        return list(worker.results)
+
+    worker.wait = wait
+    task_enqueued.connect(remember, weak=False, dispatch_uid="queue-test-enqueued")
+    try:
+        yield worker
+    finally:
+        task_enqueued.disconnect(dispatch_uid="queue-test-enqueued")

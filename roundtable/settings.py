@@ -12,6 +12,8 @@ from django.conf import locale as django_locale
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from roundtable.core.redis_urls import database_of, queue_url_for
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -87,9 +89,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz first: load balancers probe it over plain HTTP by IP address, before the
+    # HTTPS redirect and the ALLOWED_HOSTS check could turn the probe away.
+    "roundtable.core.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "roundtable.core.middleware.ContentSecurityPolicyMiddleware",
+    "roundtable.core.middleware.PrivateCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "roundtable.core.middleware.RememberLanguageMiddleware",
@@ -143,6 +149,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
+# The queue lives in its own Redis database (by default the cache's number + 1): clearing the
+# cache (FLUSHDB) must never drop queued jobs.
+REDIS_QUEUE_URL = env.str("REDIS_QUEUE_URL", default="") or (
+    queue_url_for(REDIS_URL) if REDIS_URL else ""
+)
+if REDIS_URL and database_of(REDIS_QUEUE_URL) == database_of(REDIS_URL):
+    raise ImproperlyConfigured(
+        "REDIS_QUEUE_URL uses the same Redis database as REDIS_URL: clearing the cache would "
+        "drop every queued task. Give the queue another database number."
+    )
+# The cache holds the rate-limit counters, so every web process must share it: Redis when
+# there is one, else a database table (created by `migrate`). A per-process cache is only
+# for development (the deploy check warns about it).
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -152,6 +171,13 @@ if REDIS_URL:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+elif not DEBUG:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "roundtable_cache",
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -159,10 +185,14 @@ else:
 # must run (`manage.py run_worker`, started by `make run`).
 if REDIS_URL:
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
-    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600}}
+    RQ_QUEUES = {"default": {"URL": REDIS_QUEUE_URL, "DEFAULT_TIMEOUT": 600}}
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
 else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Workers write a heartbeat row at least this often (seconds), also when idle; /healthz
+# counts a worker as gone once its row is older than WORKER_HEARTBEAT_MAX_AGE.
+WORKER_HEARTBEAT_INTERVAL = env.int("WORKER_HEARTBEAT_INTERVAL", default=10)
+WORKER_HEARTBEAT_MAX_AGE = env.int("WORKER_HEARTBEAT_MAX_AGE", default=45)
 # Seconds a task may wait in the queue before /healthz calls the queue degraded.
 TASK_QUEUE_MAX_AGE = env.int("TASK_QUEUE_MAX_AGE", default=300)
 
@@ -209,6 +239,12 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/m/user",
     "reauthenticate": "10/m/user",
 }
+# Behind a reverse proxy every request comes from the proxy's address: the limits above
+# would count all clients as one, and one attacker could lock everyone out. Set the number
+# of proxies in front of Roundtable (allauth then reads the client from X-Forwarded-For),
+# or the header a proxy puts the client's address in (X-Real-IP, CF-Connecting-IP).
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env.str("TRUSTED_CLIENT_IP_HEADER", default="") or None
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Roundtable"
 WAGTAILADMIN_LOGIN_URL = "account_login"
@@ -312,6 +348,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # --- Security ----------------------------------------------------------------------------
 
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 if env.bool("BEHIND_TLS_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)

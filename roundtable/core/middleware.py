@@ -1,11 +1,13 @@
 """Middleware shared by the whole site."""
 
 from dataclasses import replace
+from importlib import import_module
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from csp.utils import default_config
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_from_path
 
 
@@ -45,4 +47,60 @@ class RememberLanguageMiddleware:
                 secure=settings.LANGUAGE_COOKIE_SECURE,
                 httponly=True,
             )
+        return response
+
+
+class HealthCheckMiddleware:
+    """Answer /healthz before every other middleware.
+
+    Load balancers probe over plain HTTP with the server's IP address as Host: the HTTPS
+    redirect and the ALLOWED_HOSTS check (CommonMiddleware) would turn the probe into a 301
+    or a 400. The answer depends on no host name and reveals details only to staff or to a
+    local request (see core.views.healthz), so it is safe to give before those checks.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path_info != "/healthz":
+            return self.get_response(request)
+        from django.contrib.auth import get_user
+        from django.utils.functional import SimpleLazyObject
+
+        from roundtable.core.views import healthz
+
+        # The session and user middleware have not run yet: load the user only if needed.
+        engine = import_module(settings.SESSION_ENGINE)
+        request.session = engine.SessionStore(request.COOKIES.get(settings.SESSION_COOKIE_NAME))
+        request.user = SimpleLazyObject(lambda: get_user(request))
+        return healthz(request)
+
+
+class PrivateCacheMiddleware:
+    """`Cache-Control: private` on every response that depends on who is asking.
+
+    A shared cache (a proxy, a CDN) must never hand one member's page to another reader.
+    Private are: every response to a visitor with a session (signed in, or with anything
+    kept in the session), every response that starts a session or sets a cookie, and every
+    response to a signed-in user. A visitor without cookies gets the one anonymous version
+    of a page, which the `Vary: Cookie` Django adds keeps apart from the members' pages, so
+    it stays cacheable. A stricter `no-store` is kept as it is.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        personal = (
+            settings.SESSION_COOKIE_NAME in request.COOKIES
+            or bool(response.cookies)
+            or (user is not None and user.is_authenticated)
+        )
+        if personal:
+            directives = response.get("Cache-Control", "").lower()
+            if "no-store" not in directives and "private" not in directives:
+                patch_cache_control(response, private=True)
         return response

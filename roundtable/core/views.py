@@ -9,8 +9,25 @@ from roundtable.core.health import health_report
 
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
+    """ok or not ok for everyone (load balancers); the details only for staff and for a
+    request made on this machine. Behind a local proxy every request comes from 127.0.0.1,
+    so a request carrying X-Forwarded-For is never taken for a local one."""
     report = health_report()
-    return JsonResponse(report, status=200 if report["ok"] else 503)
+    status = 200 if report["ok"] else 503
+    if not _may_see_details(request):
+        return JsonResponse({"ok": report["ok"]}, status=status)
+    return JsonResponse(report, status=status)
+
+
+def _may_see_details(request: HttpRequest) -> bool:
+    local = (
+        request.META.get("REMOTE_ADDR") in ("127.0.0.1", "::1")
+        and "HTTP_X_FORWARDED_FOR" not in request.META
+    )
+    if local:
+        return True
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_active and user.is_staff)
 
 
 def rate_limited(request: HttpRequest, exception: Exception | None = None):
