@@ -140,6 +140,16 @@ def _category_field(field, categories) -> None:
     field.label_from_instance = lambda category: labels.get(category.pk, category.name)
 
 
+class RedactForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_(
+            "I understand that the text of this post and of all its earlier versions will "
+            "be removed for good."
+        ),
+        error_messages={"required": _("Tick the box to confirm the redaction.")},
+    )
+
+
 class MoveForm(forms.Form):
     category = forms.ModelChoiceField(label=_("Move to"), queryset=None)
 

@@ -2,6 +2,17 @@
 
 from django.db import migrations, models
 
+from roundtable.search.fts import create_index_sql
+
+
+def restore_full_text_index(apps, schema_editor):
+    # Adding a unique column makes SQLite rebuild forum_post, which drops the triggers
+    # that keep its FTS5 index in step; create them again (and rebuild the index).
+    for sql in create_index_sql(
+        table="forum_post", column="search_folded", vendor=schema_editor.connection.vendor
+    ):
+        schema_editor.execute(sql)
+
 
 class Migration(migrations.Migration):
 
@@ -10,6 +21,8 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        # Reversed last: the removal of the columns rebuilds the table again.
+        migrations.RunPython(migrations.RunPython.noop, restore_full_text_index),
         migrations.AddField(
             model_name='post',
             name='notified_at',
@@ -30,4 +43,5 @@ class Migration(migrations.Migration):
             name='action',
             field=models.CharField(choices=[('approve', 'approved'), ('hide', 'hid'), ('unhide', 'made visible again'), ('lock', 'locked'), ('unlock', 'unlocked'), ('pin', 'pinned'), ('unpin', 'unpinned'), ('move', 'moved'), ('split', 'split'), ('suspend', 'suspended'), ('lift', 'lifted the suspension of'), ('resolve', 'resolved a report on'), ('reject', 'rejected'), ('edit', "edited a member's post in"), ('redact', 'redacted a post in')], max_length=10),
         ),
+        migrations.RunPython(restore_full_text_index, migrations.RunPython.noop),
     ]
