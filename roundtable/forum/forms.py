@@ -1,3 +1,5 @@
+import uuid
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import get_language, gettext
@@ -47,10 +49,14 @@ class ReplyForm(_Confirmations):
         error_messages={"required": _("Write a message before posting.")},
     )
     attachments = MultipleFileField(label=_("Attach images or PDF files"), required=False)
+    # One key per form shown: sending the same form twice finds the first post.
+    submit_key = forms.UUIDField(required=False, widget=forms.HiddenInput)
     field_order = ["body", "attachments"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.fields["submit_key"].initial = uuid.uuid4()
         # Built per form, in the reader's language (a class attribute would be frozen in
         # the language active at import).
         self.fields["attachments"].help_text = gettext(
@@ -122,6 +128,16 @@ def _category_field(field, categories) -> None:
     labels = {category.pk: category.label for category in with_labels(list(categories))}
     field.queryset = categories
     field.label_from_instance = lambda category: labels.get(category.pk, category.name)
+
+
+class RedactForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_(
+            "I understand that the text of this post and of all its earlier versions will "
+            "be removed for good."
+        ),
+        error_messages={"required": _("Tick the box to confirm the redaction.")},
+    )
 
 
 class MoveForm(forms.Form):

@@ -221,6 +221,15 @@ class Post(models.Model):
     deid_confirmed = models.JSONField(default=list, blank=True)
     # Folded text for the full-text index (search.fts).
     search_folded = models.TextField(blank=True, editable=False)
+    # The one-time key of the form that created the post: the same form sent twice
+    # (a double click, a resent request) finds this post instead of creating another.
+    submit_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    # Set by the one notification run that may tell watchers and mentioned members
+    # (claimed with a conditional update), so a post approved while its creation task
+    # waits in the queue is announced once.
+    notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # A moderator removed the text of the post and of its earlier versions for good.
+    redacted_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("post")
@@ -498,6 +507,8 @@ class ActionKind(models.TextChoices):
     REJECT = "reject", _("rejected")
     FILE_APPROVE = "file_ok", _("approved an attachment on")
     FILE_REJECT = "file_no", _("rejected an attachment on")
+    EDIT = "edit", _("edited a member's post in")
+    REDACT = "redact", _("redacted a post in")
 
 
 class ModerationAction(models.Model):

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -24,6 +24,7 @@ from roundtable.forum.models import (
     Category,
     ModerationAction,
     Post,
+    PostRevision,
     Report,
     ReportReason,
     Suspension,
@@ -134,6 +135,51 @@ def attachment_review(*, moderator: AbstractBaseUser, attachment: Attachment, ap
 
 
 # --- Posts and threads ------------------------------------------------------------------
+
+
+@transaction.atomic
+def post_redact(*, moderator: AbstractBaseUser, post: Post) -> Post:
+    """Remove the text of a post and of every earlier version for good (a child's name,
+    a phone number): the post stays in its thread, marked "Redacted by a moderator". The
+    log records who and when, never the text. Attachments are not touched (hide the
+    post to withdraw them).
+
+    What else held the text: the full-text index follows `search_folded` (SQLite
+    triggers, PostgreSQL's generated column); notifications and digest rows hold ids and
+    titles only; queued e-mail tasks hold ids and are written when they run."""
+    _require_moderator(moderator)
+    post = Post.objects.select_for_update().select_related("thread").get(pk=post.pk)
+    if post.redacted_at is not None:
+        return post
+    if connection.vendor == "sqlite":
+        # Pages the old text leaves are overwritten with zeros, not just freed.
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA secure_delete = ON")
+    # A first post keeps the thread's title searchable, as every first post does.
+    searchable = fold(post.thread.title) if _is_first_post(post) else ""
+    Post.objects.filter(pk=post.pk).update(
+        body="", html="", search_folded=searchable, redacted_at=timezone.now()
+    )
+    PostRevision.objects.filter(post=post).delete()
+    _search_index_purge()
+    _log(moderator, ActionKind.REDACT, thread=post.thread, post=post)
+    post.refresh_from_db()
+    return post
+
+
+def _search_index_purge() -> None:
+    """SQLite's FTS5 only marks the old words deleted; 'optimize' merges the index into
+    one segment and drops them. It reads the whole index, which is fine for a rare act.
+    (PostgreSQL rewrites the row's tsvector; the old row version goes at the next
+    vacuum.)"""
+    if connection.vendor != "sqlite":
+        return
+    from roundtable.search.fts import fts_table
+
+    table = fts_table(Post)
+    with connection.cursor() as cursor:
+        # The table name is the model's own, not input.
+        cursor.execute(f'INSERT INTO "{table}"("{table}") VALUES (\'optimize\')')  # noqa: S608
 
 
 @transaction.atomic

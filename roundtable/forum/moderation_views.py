@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from roundtable.forum import moderation, selectors
-from roundtable.forum.forms import MoveForm, SplitForm, SuspendForm
+from roundtable.forum.forms import MoveForm, RedactForm, SplitForm, SuspendForm
 from roundtable.forum.models import Attachment, Post, Report, Thread
 from roundtable.forum.views import _errors_to_form
 
@@ -116,6 +116,22 @@ def post_action(request: HttpRequest, post_id: int) -> HttpResponse:
         request, _("The post is hidden.") if hidden else _("The post is visible again.")
     )
     return redirect("forum:thread", thread_id=post.thread_id)
+
+
+@moderator_required
+def post_redact(request: HttpRequest, post_id: int) -> HttpResponse:
+    """Ask for confirmation, then remove the post's text and its history for good."""
+    post = get_object_or_404(Post.objects.select_related("thread"), pk=post_id)
+    form = RedactForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        moderation.post_redact(moderator=request.user, post=post)
+        messages.success(request, _("The post is redacted. The action is in the moderation log."))
+        return redirect("forum:post", post_id=post.pk)
+    return render(
+        request,
+        "forum/moderation/redact.html",
+        {"post": post, "thread": post.thread, "form": form},
+    )
 
 
 @moderator_required

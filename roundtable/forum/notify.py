@@ -54,10 +54,15 @@ def unsubscribe_token(*, user_id: int, what: str, watch_id: int | None = None) -
     return signing.dumps({"u": user_id, "w": what, "id": watch_id}, salt=UNSUBSCRIBE_SALT)
 
 
+# A link older than this is refused like a forged one (a forwarded or leaked e-mail
+# should not keep working for ever).
+UNSUBSCRIBE_MAX_AGE = datetime.timedelta(days=365)
+
+
 def unsubscribe_read(token: str) -> dict | None:
     try:
-        return signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    except signing.BadSignature:
+        return signing.loads(token, salt=UNSUBSCRIBE_SALT, max_age=UNSUBSCRIBE_MAX_AGE)
+    except signing.BadSignature:  # SignatureExpired is one too
         return None
 
 
@@ -85,42 +90,67 @@ def _languages(user_ids) -> dict[int, str]:
 
 
 def _excerpt(post: Post) -> str:
+    if post.redacted_at:
+        return _("Redacted by a moderator.")
     if post.thread.category.is_case_discussion:
         return _("This is a case discussion: read it on Roundtable.")
     return Truncator(post.body).chars(600)
 
 
 def _send_immediate(*, post: Post, recipients, kind: str, what: str, watches: dict) -> None:
-    """One e-mail per recipient, in the recipient's language, after the commit."""
-    languages = _languages([user.pk for user in recipients])
+    """One e-mail per recipient, queued after the commit. The task gets ids only: the
+    queue never holds a copy of the text, which a moderator may have to redact."""
     for user in recipients:
         if not user.email:
             continue
-        language = languages.get(user.pk, settings.LANGUAGE_CODE)
-        token = unsubscribe_token(user_id=user.pk, what=what, watch_id=watches.get(user.pk))
-        unsubscribe = _unsubscribe_url(token, language)
-        with translation.override(language):
-            subject = kinds.render(
-                kind, {"author": _author_name(post), "thread": post.thread.title}
+        transaction.on_commit(
+            lambda user_id=user.pk: post_email_task.enqueue(
+                post_id=post.pk,
+                user_id=user_id,
+                kind=kind,
+                what=what,
+                watch_id=watches.get(user_id),
             )
-            body = _(
-                "%(message)s\n\n%(excerpt)s\n\nRead and reply: %(link)s\n\n"
-                "Stop these e-mails with one click: %(unsubscribe)s"
-            ) % {
-                "message": subject,
-                "excerpt": _excerpt(post),
-                "link": _post_url(post, language),
-                "unsubscribe": unsubscribe,
-            }
-        send_email.enqueue(
-            subject=f"[Roundtable] {subject}"[:200],
-            body=body,
-            to=[user.email],
-            headers={
-                "List-Unsubscribe": f"<{unsubscribe}>",
-                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            },
         )
+
+
+@task()
+def post_email_task(
+    *, post_id: int, user_id: int, kind: str, what: str, watch_id: int | None = None
+) -> None:
+    """Write and send one e-mail about a post, in the recipient's language, from the post
+    as it is now (a post redacted meanwhile goes out redacted)."""
+    post = (
+        Post.objects.select_related("thread__category", "author__profile")
+        .filter(pk=post_id)
+        .first()
+    )
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if post is None or user is None or not user.email:
+        return
+    language = _languages([user.pk]).get(user.pk, settings.LANGUAGE_CODE)
+    token = unsubscribe_token(user_id=user.pk, what=what, watch_id=watch_id)
+    unsubscribe = _unsubscribe_url(token, language)
+    with translation.override(language):
+        subject = kinds.render(kind, {"author": _author_name(post), "thread": post.thread.title})
+        body = _(
+            "%(message)s\n\n%(excerpt)s\n\nRead and reply: %(link)s\n\n"
+            "Stop these e-mails with one click: %(unsubscribe)s"
+        ) % {
+            "message": subject,
+            "excerpt": _excerpt(post),
+            "link": _post_url(post, language),
+            "unsubscribe": unsubscribe,
+        }
+    send_email.call(
+        subject=f"[Roundtable] {subject}"[:200],
+        body=body,
+        to=[user.email],
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
 
 
 @task()
@@ -141,7 +171,15 @@ def post_created(post_id: int) -> None:
     if not post.is_approved or not post.thread.is_approved:
         _tell_moderators(post)
         return
-    _tell_watchers_and_mentioned(post)
+    with transaction.atomic():
+        # The creation task and the approval's task may both get here: the first to set
+        # `notified_at` tells everyone, the other stops. Rolled back with the
+        # notifications if they fail, so a retry can claim it again.
+        claimed = Post.objects.filter(pk=post.pk, notified_at=None).update(
+            notified_at=timezone.now()
+        )
+        if claimed:
+            _tell_watchers_and_mentioned(post)
 
 
 def _tell_moderators(post: Post) -> None:
@@ -287,10 +325,31 @@ def digest_send_all() -> int:
             and i.post.thread.is_visible
         ]
         if visible and user.email:
-            _send_digest(user, visible)
+            # Ids only in the queue (see post_email_task); the e-mail is written there.
+            digest_email_task.enqueue(
+                user_id=user.pk, items=[[i.post_id, i.watch_id] for i in visible]
+            )
             sent += 1
         DigestItem.objects.filter(pk__in=[i.pk for i in items]).delete()
     return sent
+
+
+@task()
+def digest_email_task(*, user_id: int, items: list[list[int]]) -> None:
+    """Write and send one member's digest from `items`, pairs of post and watch ids."""
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if user is None or not user.email:
+        return
+    posts = Post.objects.select_related("thread__category", "author__profile").in_bulk(
+        [post_id for post_id, _watch_id in items]
+    )
+    found = [
+        DigestItem(user=user, post=posts[post_id], watch_id=watch_id)
+        for post_id, watch_id in items
+        if post_id in posts
+    ]
+    if found:
+        _send_digest(user, found)
 
 
 def _send_digest(user, items: list[DigestItem]) -> None:
@@ -323,7 +382,7 @@ def _send_digest(user, items: list[DigestItem]) -> None:
             + "\n\n"
             + _("Stop every forum e-mail with one click: %(link)s") % {"link": unsubscribe_all}
         )
-    send_email.enqueue(
+    send_email.call(
         subject=f"[Roundtable] {subject}",
         body=body.strip(),
         to=[user.email],

@@ -310,6 +310,34 @@ def post_get(user: Viewer, post_id: int) -> Post:
     return post
 
 
+def can_see_history(user: Viewer, post: Post, *, moderator: bool | None = None) -> bool:
+    """Earlier versions of a post may hold what was removed from it (a child's name the
+    author took out): only the author and the moderators read them, and in case
+    discussions only the moderators. `post.thread.category` must be loaded; a page of
+    posts passes `moderator`, found once."""
+    if not user.is_authenticated:
+        return False
+    if moderator is None:
+        moderator = is_moderator(user)
+    if moderator:
+        return True
+    return post.author_id == user.pk and not post.thread.category.is_case_discussion
+
+
+def post_history_get(user: Viewer, post_id: int) -> Post:
+    """A post whose history `user` may read, or 404 (the same answer whether the post is
+    unreadable or only its history)."""
+    post = (
+        visible_posts(user)
+        .select_related("thread__category", "author__profile")
+        .filter(pk=post_id)
+        .first()
+    )
+    if post is None or not can_see_history(user, post):
+        raise Http404
+    return post
+
+
 def attachment_get(user: Viewer, attachment_id: int) -> Attachment:
     attachment = (
         visible_attachments(user)

@@ -7,6 +7,7 @@ forum.moderation.
 """
 
 import datetime
+import uuid
 from contextlib import suppress
 
 from django.conf import settings
@@ -23,6 +24,7 @@ from roundtable.core.text import fold
 from roundtable.forum import markdown, notify, selectors
 from roundtable.forum.attachments import CheckedFile, check_attachments
 from roundtable.forum.models import (
+    ActionKind,
     Attachment,
     AttachmentReview,
     Category,
@@ -30,6 +32,7 @@ from roundtable.forum.models import (
     EmailMode,
     HelpfulMark,
     MemberSettings,
+    ModerationAction,
     Post,
     PostRevision,
     Thread,
@@ -184,6 +187,7 @@ def thread_create(
     language: str,
     uploads: list | None = None,
     confirmed: set[str] | None = None,
+    submit_key: uuid.UUID | None = None,
 ) -> Thread:
     check_can_post(author, category=category)
     title, body = _check_title(title), _check_body(body)
@@ -219,6 +223,7 @@ def thread_create(
         is_approved=approved,
         deid_confirmed=confirmed_kinds,
         search_folded=_folded(body, title),
+        submit_key=submit_key,
     )
     _save_attachments(post, files)
     Watch.objects.get_or_create(user=author, thread=thread)
@@ -238,6 +243,7 @@ def post_create(
     body: str,
     uploads: list | None = None,
     confirmed: set[str] | None = None,
+    submit_key: uuid.UUID | None = None,
 ) -> Post:
     thread = Thread.objects.select_for_update().select_related("category").get(pk=thread.pk)
     check_can_post(author, category=thread.category, thread=thread)
@@ -257,6 +263,7 @@ def post_create(
         is_approved=not _needs_review(author),
         deid_confirmed=confirmed_kinds,
         search_folded=_folded(body),
+        submit_key=submit_key,
     )
     _save_attachments(post, files)
     Watch.objects.get_or_create(user=author, thread=thread)
@@ -267,6 +274,52 @@ def post_create(
     category_synchronize(thread.category)
     transaction.on_commit(lambda: notify.post_created_task.enqueue(post_id=post.pk))
     return post
+
+
+def _submitted(*, author: AbstractBaseUser, submit_key: uuid.UUID | None) -> Post | None:
+    """The post an earlier sending of the same form created, if any."""
+    if submit_key is None:
+        return None
+    post = Post.objects.select_related("thread").filter(submit_key=submit_key).first()
+    if post is not None and post.author_id != author.pk:
+        raise ValidationError(_("This form was already sent. Reload the page and write again."))
+    return post
+
+
+def _once(*, author: AbstractBaseUser, submit_key: uuid.UUID | None, create):
+    """Run `create` unless the same form was sent before; returns the earlier post or None
+    with the new result. Two sendings at once: the unique key lets one insert win, and the
+    other (its transaction rolled back) finds the winner's post."""
+    earlier = _submitted(author=author, submit_key=submit_key)
+    if earlier is not None:
+        return earlier, None
+    try:
+        return None, create()
+    except IntegrityError:
+        earlier = _submitted(author=author, submit_key=submit_key)
+        if earlier is None:
+            raise
+        return earlier, None
+
+
+def thread_submit(*, author: AbstractBaseUser, submit_key: uuid.UUID | None, **fields) -> Thread:
+    """`thread_create` once per form: the same form sent again returns the first thread."""
+    earlier, thread = _once(
+        author=author,
+        submit_key=submit_key,
+        create=lambda: thread_create(author=author, submit_key=submit_key, **fields),
+    )
+    return earlier.thread if earlier is not None else thread
+
+
+def post_submit(*, author: AbstractBaseUser, submit_key: uuid.UUID | None, **fields) -> Post:
+    """`post_create` once per form: the same form sent again returns the first reply."""
+    earlier, post = _once(
+        author=author,
+        submit_key=submit_key,
+        create=lambda: post_create(author=author, submit_key=submit_key, **fields),
+    )
+    return earlier if earlier is not None else post
 
 
 def can_edit(
@@ -315,7 +368,17 @@ def post_edit(
     post.deid_confirmed = confirmed_kinds
     post.save()
     post.refresh_from_db()
+    if post.author_id != editor.pk:
+        _log_moderator_edit(editor=editor, post=post)
     return post
+
+
+def _log_moderator_edit(*, editor: AbstractBaseUser, post: Post) -> None:
+    """A moderator changed someone else's words: the log says who, which post and when,
+    never the text (it may be what had to go)."""
+    ModerationAction.objects.create(
+        actor=editor, action=ActionKind.EDIT, thread=post.thread, post=post
+    )
 
 
 def post_revisions(post: Post):

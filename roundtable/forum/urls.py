@@ -32,6 +32,7 @@ urlpatterns = [
         "forum/moderation/p/<int:post_id>/review/", moderation_views.post_review, name="post_review"
     ),
     path("forum/moderation/p/<int:post_id>/", moderation_views.post_action, name="post_action"),
+    path("forum/moderation/p/<int:post_id>/redact/", moderation_views.post_redact, name="redact"),
     path(
         "forum/moderation/files/<int:attachment_id>/review/",
         moderation_views.attachment_review,

@@ -108,7 +108,8 @@ def thread_create(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         thread = _submit(
             form,
-            lambda: services.thread_create(
+            lambda: services.thread_submit(
+                submit_key=form.cleaned_data.get("submit_key"),
                 author=request.user,
                 category=category,
                 title=form.cleaned_data["title"],
@@ -157,6 +158,7 @@ def thread(request: HttpRequest, thread_id: int) -> HttpResponse:
         item.editable = services.can_edit(
             request.user, item, is_moderator=is_moderator, suspended=suspended
         )
+        item.history_visible = selectors.can_see_history(request.user, item, moderator=is_moderator)
     watch = selectors.watch_for(request.user, thread=thread)
     can_reply = False
     reply_refusal = ""
@@ -222,7 +224,8 @@ def reply(request: HttpRequest, thread_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         new_post = _submit(
             form,
-            lambda: services.post_create(
+            lambda: services.post_submit(
+                submit_key=form.cleaned_data.get("submit_key"),
                 author=request.user,
                 thread=thread,
                 body=form.cleaned_data["body"],
@@ -281,7 +284,7 @@ def post_edit(request: HttpRequest, post_id: int) -> HttpResponse:
 
 
 def post_history(request: HttpRequest, post_id: int) -> HttpResponse:
-    post = selectors.post_get(request.user, post_id)
+    post = selectors.post_history_get(request.user, post_id)
     return render(
         request,
         "forum/post_history.html",

@@ -1,3 +1,5 @@
+import uuid
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -56,6 +58,13 @@ class SuggestionForm(DeidFormMixin, forms.Form):
     external_url = forms.URLField(
         label=_("…or a link to it"), required=False, assume_scheme="https"
     )
+    # One key per form shown: sending the same form twice finds the first suggestion.
+    submit_key = forms.UUIDField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.fields["submit_key"].initial = uuid.uuid4()
 
     def clean(self):
         data = super().clean()

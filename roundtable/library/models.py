@@ -242,3 +242,16 @@ class ReadingListItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.entry}"
+
+
+class SuggestionSubmission(models.Model):
+    """The one-time key of a suggestion form that was sent: the same form sent twice
+    finds the first entry instead of creating another (unique key, claimed first)."""
+
+    key = models.UUIDField(unique=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    entry = models.ForeignKey(LibraryEntry, null=True, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return str(self.key)

@@ -2,11 +2,12 @@
 and members' suggestions."""
 
 import datetime
+import uuid
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -25,6 +26,7 @@ from roundtable.library.models import (
     LibraryEntry,
     LibraryFile,
     ReadingListItem,
+    SuggestionSubmission,
 )
 from roundtable.library.uploads import validate_library_upload
 from roundtable.notifications import kinds
@@ -173,12 +175,18 @@ def suggestion_create(
     upload=None,
     external_url: str = "",
     confirmed: set[str] | None = None,
+    submit_key: uuid.UUID | None = None,
 ) -> LibraryEntry:
     """A member suggests a document: a draft entry that editors review before it is public.
 
     Everything is checked before anything is written; the upload and the entry are saved
     together or not at all.
     """
+    submission = None
+    if submit_key is not None:
+        # Claimed before the upload is written: a second sending of the same form waits
+        # here for the first, then fails on the unique key (see suggestion_submit).
+        submission = SuggestionSubmission.objects.create(key=submit_key, user=user)
     since = timezone.now() - datetime.timedelta(days=1)
     if (
         LibraryEntry.objects.filter(submitted_by=user, created_at__gte=since).count()
@@ -222,6 +230,8 @@ def suggestion_create(
         file_prepare(item)
         item.save()
         file_schedule_extraction(item)
+    if submission is not None:
+        SuggestionSubmission.objects.filter(pk=submission.pk).update(entry=entry)
     notification_send(
         recipients=list(library_editors()),
         kind=SUGGESTION_RECEIVED,
@@ -229,6 +239,34 @@ def suggestion_create(
         url=reverse("wagtailsnippets_library_libraryentry:edit", args=[entry.pk]),
     )
     return entry
+
+
+def _suggested(*, user: AbstractBaseUser, submit_key: uuid.UUID | None) -> LibraryEntry | None:
+    if submit_key is None:
+        return None
+    earlier = SuggestionSubmission.objects.filter(key=submit_key).select_related("entry").first()
+    if earlier is None:
+        return None
+    if earlier.user_id != user.pk or earlier.entry is None:
+        raise ValidationError(_("This form was already sent. Reload the page and write again."))
+    return earlier.entry
+
+
+def suggestion_submit(
+    *, user: AbstractBaseUser, submit_key: uuid.UUID | None, **fields
+) -> LibraryEntry:
+    """`suggestion_create` once per form: the same form sent again returns the first
+    entry, without an error and without a second draft."""
+    earlier = _suggested(user=user, submit_key=submit_key)
+    if earlier is not None:
+        return earlier
+    try:
+        return suggestion_create(user=user, submit_key=submit_key, **fields)
+    except IntegrityError:
+        earlier = _suggested(user=user, submit_key=submit_key)
+        if earlier is None:
+            raise
+        return earlier
 
 
 def suggestions_waiting() -> int:

@@ -90,7 +90,8 @@ def suggest(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.suggestion_create(
+            services.suggestion_submit(
+                submit_key=data.get("submit_key"),
                 user=request.user,
                 locale=active_locale(),
                 title=data["title"],
