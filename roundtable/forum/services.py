@@ -329,15 +329,21 @@ def can_edit(
     is_moderator: bool | None = None,
     suspended: bool | None = None,
 ) -> bool:
-    """Moderators edit any post; authors their own, unless hidden, locked or suspended.
-    A page listing many posts passes `is_moderator` and `suspended`, found once."""
+    """Moderators edit any post; authors their own, unless hidden, redacted, locked or
+    suspended (a redacted post is not the author's to write again). A page listing many
+    posts passes `is_moderator` and `suspended`, found once."""
     if not user.is_authenticated:
         return False
     if is_moderator is None:
         is_moderator = selectors.is_moderator(user)
     if is_moderator:
         return True
-    if post.author_id != user.pk or post.is_hidden or post.thread.is_locked:
+    if (
+        post.author_id != user.pk
+        or post.is_hidden
+        or post.redacted_at is not None
+        or post.thread.is_locked
+    ):
         return False
     if suspended is None:
         suspended = selectors.active_suspension(user) is not None

@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.urls import reverse
 
+from roundtable.core import deid
 from roundtable.forum import notify, services
 from roundtable.forum.models import ActionKind, DigestItem, EmailMode, ModerationAction, Post, Watch
 from roundtable.forum.search_provider import search_posts
@@ -21,18 +22,24 @@ PLANTED = f"{NAME} {SURNAME}, phone {PHONE}"
 NEEDLES = [NAME, SURNAME, PHONE, NAME[2:], SURNAME[2:], PHONE[2:]]
 
 
+def _confirmed(text: str) -> set[str]:
+    """What the one confirmation checkbox outside case discussions sends for `text`: the
+    check flags the planted phone number, and the author confirms it."""
+    return {f"all:{flag.key}" for flag in deid.scan(text)}
+
+
 def _plant(client, thread, author, django_capture_on_commit_callbacks) -> Post:
     client.force_login(author)
+    body = f"@goran the girl is {PLANTED}. Can we meet?"
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             reverse("forum:reply", args=[thread.pk]),
-            {"body": f"@goran the girl is {PLANTED}. Can we meet?"},
+            {"body": body, "confirm_all": " ".join(flag.key for flag in deid.scan(body))},
         )
     post = Post.objects.get(author=author, thread=thread, body__contains=NAME)
+    edited = f"@goran the girl is {PLANTED}. Meeting on Monday."
     with django_capture_on_commit_callbacks(execute=True):
-        services.post_edit(
-            editor=author, post=post, body=f"@goran the girl is {PLANTED}. Meeting on Monday."
-        )
+        services.post_edit(editor=author, post=post, body=edited, confirmed=_confirmed(edited))
     return post
 
 
@@ -127,3 +134,17 @@ def test_redaction_form_needs_the_csrf_token(public_category, author, moderator)
     assert response.status_code == 403
     post.refresh_from_db()
     assert post.redacted_at is None
+
+
+def test_the_author_cannot_write_a_redacted_post_again(client, public_category, author, moderator):
+    thread = make_thread(public_category, authors=[author])
+    post = thread.posts.get()
+    client.force_login(moderator)
+    client.post(reverse("forum:redact", args=[post.pk]), {"confirm": "on"})
+    client.force_login(author)
+    assert client.get(reverse("forum:post_edit", args=[post.pk])).status_code in (403, 404)
+    client.post(reverse("forum:post_edit", args=[post.pk]), {"body": "Post number 1 again"})
+    post.refresh_from_db()
+    assert post.body == "" and post.redacted_at is not None
+    page = client.get(reverse("forum:thread", args=[thread.pk])).content.decode()
+    assert reverse("forum:post_edit", args=[post.pk]) not in page
