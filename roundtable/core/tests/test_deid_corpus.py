@@ -46,8 +46,8 @@ def test_a_long_post_scans_in_well_under_100_ms():
     text = ("The girl, Tansy Morrow, lives at 14 Elm Street; call 064 123 4567. " * 300)[:20_000]
     deid.scan(text)
     timings = []
-    for _ in range(3):  # the fastest of three, as the CI machine is shared
-        start = time.perf_counter()
+    for _ in range(3):  # CPU time, the fastest of three: the CI machine is shared
+        start = time.process_time()
         deid.scan(text)
-        timings.append(time.perf_counter() - start)
+        timings.append(time.process_time() - start)
     assert min(timings) < 0.05
