@@ -205,9 +205,10 @@ _SCHOOL_ENGLISH = re.compile(
 _SCHOOL_HUNGARIAN = re.compile(
     rf"\b(?:[{_UPPER_HU}][\w-]*\s+){{1,4}}(?:Iskol\w*|Óvod\w*|Gimnázium\w*|Bölcsőd\w*)"
 )
+_ROLE_REACH = 6  # words between a role word and the name after its comma
 _ROLE_GAP = re.compile(r"[.!?\n]")
 _SENTENCE_BREAK = re.compile(r"[.!?:]\s*$|\n")
-_WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)?")
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)?")
 
 
 @cache
@@ -250,16 +251,24 @@ def _names_in(text: str) -> list[Flag]:
     folded = [_fold_word(word.group(0)) for word in words]
     flags = []
     index = 0
+    role_at = None  # the index of the last role word in this sentence
     while index < len(words):
         word, token = words[index], words[index].group(0)
         gap_before = text[words[index - 1].end() : word.start()] if index else ""
         sentence_start = index == 0 or bool(_SENTENCE_BREAK.search(gap_before))
-        # A role word names the person after it in the same sentence only: "the girl, Ana",
-        # not "... with the father. For two months".
-        after_role = index > 0 and folded[index - 1] in roles and not _ROLE_GAP.search(gap_before)
+        if _ROLE_GAP.search(gap_before):
+            role_at = None
+        # A role word names the person after it in the same sentence: right after it ("majka
+        # Ana"), or after a comma a few words on ("Djali i saj i madh, Klevis Dema"); not
+        # "... with the father. For two months".
+        after_role = role_at is not None and (
+            index - role_at == 1 or (index - role_at <= _ROLE_REACH and "," in gap_before)
+        )
+        if folded[index] in roles:
+            role_at = index
         if after_role and folded[index] in {"se", "e", "i"} and index + 1 < len(words):
             # "zove se Borna", "se vika David": the role carries over the reflexive.
-            folded[index] = folded[index - 1]
+            role_at = index
             index += 1
             continue
         name = folded[index]
@@ -274,11 +283,14 @@ def _names_in(text: str) -> list[Flag]:
             and folded[index + 1] not in _PLACES
         )
         shaped = joined and following.group(0).endswith(_SURNAME_SUFFIXES)
+        # "Ellie Hartwell's teacher": a capitalised pair with a possessive, mid-sentence.
+        possessive = joined and not sentence_start and following.group(0).endswith(("'s", "’s"))
         strong_suffix = token.endswith(("ić", "ић", "escu", "eanu"))
         if (
             name in given
             or after_role
             or shaped
+            or possessive
             or (not sentence_start and (name in family or strong_suffix))
         ):
             end = following.end() if joined else word.end()
