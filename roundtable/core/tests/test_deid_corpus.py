@@ -1,6 +1,10 @@
-"""The de-identification check meets its goals on the labelled corpora: recall of at least
-95 % overall and for every kind, and at most 10 % of clean 10-sentence posts flagged. The
-acceptance corpus was written after the rules were tuned and was never used to tune them."""
+"""The de-identification check against its goals on the labelled corpora: recall of at least
+95 % overall and for every kind, and at most 10 % of clean 10-sentence posts flagged.
+
+`tuning`, `acceptance`, `acceptance2` and `acceptance3` were each used to tune the rules (each
+acceptance corpus became tuning material once it had been measured); `acceptance4` was
+written after the last tuning round and never used for tuning. See deid_corpus/README.md.
+"""
 
 import time
 
@@ -10,14 +14,30 @@ from roundtable.core import deid, deid_measure
 
 RECALL_GOAL = 0.95
 CLEAN_POST_GOAL = 0.10
+TUNED_ON = ["tuning", "acceptance", "acceptance2", "acceptance3"]
+FRESH = "acceptance4"
 
 
-@pytest.fixture(scope="module", params=["tuning"])
-def report(request):
-    return deid_measure.measure(deid_measure.load(deid_measure.CORPORA / request.param))
+def _report(corpus: str) -> deid_measure.Report:
+    return deid_measure.measure(deid_measure.load(deid_measure.CORPORA / corpus))
 
 
-def test_corpus_has_five_positives_per_language_and_kind():
+def _assert_recall(report: deid_measure.Report) -> None:
+    misses = "\n".join(f"[{s.language}] {kind}: {s.text}" for s, kind in report.misses)
+    assert report.overall.rate >= RECALL_GOAL, misses
+    for kind, tally in report.by_kind.items():
+        assert tally.rate >= RECALL_GOAL, (kind, misses)
+
+
+def _assert_clean_posts(report: deid_measure.Report) -> None:
+    alarms = "\n".join(
+        f"[{s.language}] {[(f.kind, f.text) for f in flags]}: {s.text}"
+        for s, flags in report.false_alarms
+    )
+    assert report.clean_posts.rate <= CLEAN_POST_GOAL, alarms
+
+
+def test_tuning_corpus_has_five_positives_per_language_and_kind():
     sentences = deid_measure.load(deid_measure.CORPORA / "tuning")
     languages = {"en", "sq", "hr", "sr", "cnr", "bs", "mk", "ro", "bg", "hu"}
     for language in languages:
@@ -27,19 +47,39 @@ def test_corpus_has_five_positives_per_language_and_kind():
         assert sum(not s.kinds for s in mine) >= 35, language
 
 
-def test_recall_overall_and_per_kind(report):
-    misses = "\n".join(f"[{s.language}] {kind}: {s.text}" for s, kind in report.misses)
-    assert report.overall.rate >= RECALL_GOAL, misses
-    for kind, tally in report.by_kind.items():
-        assert tally.rate >= RECALL_GOAL, (kind, misses)
+def test_fresh_corpus_covers_every_language_and_kind():
+    sentences = deid_measure.load(deid_measure.CORPORA / FRESH)
+    assert len(sentences) >= 100
+    assert {s.language for s in sentences} == {
+        "en", "sq", "hr", "sr", "cnr", "bs", "mk", "ro", "bg", "hu",
+    }  # fmt: skip
+    assert {kind for s in sentences for kind in s.kinds} == set(deid.KINDS)
 
 
-def test_few_clean_posts_are_flagged(report):
-    alarms = "\n".join(
-        f"[{s.language}] {[(f.kind, f.text) for f in flags]}: {s.text}"
-        for s, flags in report.false_alarms
-    )
-    assert report.clean_posts.rate <= CLEAN_POST_GOAL, alarms
+@pytest.mark.parametrize("corpus", TUNED_ON)
+def test_recall_on_the_corpora_used_for_tuning(corpus):
+    _assert_recall(_report(corpus))
+
+
+@pytest.mark.parametrize("corpus", [*TUNED_ON, FRESH])
+def test_few_clean_posts_are_flagged(corpus):
+    _assert_clean_posts(_report(corpus))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="acceptance4 falls short of the recall goal: names 27/30, schools 4/5 (README)",
+)
+def test_recall_on_the_fresh_corpus():
+    _assert_recall(_report(FRESH))
+
+
+def test_fresh_corpus_recall_does_not_fall_below_what_was_measured():
+    # The figures measured when acceptance4 was first run (56/60 overall, names 27/30):
+    # the rules must not get worse on it while the goal above is still open.
+    report = _report(FRESH)
+    assert report.overall.found >= 56
+    assert report.by_kind["name"].found >= 27
 
 
 def test_a_long_post_scans_in_well_under_100_ms():
