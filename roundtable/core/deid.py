@@ -195,7 +195,7 @@ _SCHOOL = re.compile(
 )
 # A school known by its number: "Grădinița nr. 12", "Школа бр. 4".
 _SCHOOL_NUMBER = re.compile(
-    rf"\b(?:(?i:{_SCHOOL_WORDS})|{_SCHOOL_ABBREVIATIONS})(?:\s+[{_UPPER}]\w+)?\s+"
+    rf"\b(?:(?i:{_SCHOOL_WORDS})|{_SCHOOL_ABBREVIATIONS})(?:\s+(?:[{_UPPER}]\w+|cu|de|din|za|i|e)){{0,4}}\s+"
     r"(?i:nr\.|br\.|бр\.|no\.|№)\s*\d{1,3}\b"
 )
 _SCHOOL_ENGLISH = re.compile(
@@ -221,7 +221,7 @@ def role_words() -> frozenset[str]:
 
 
 # Capitalised words that follow a role word or match a name list but are places.
-_PLACES = frozenset(["sofia", "sofija", "niksic", "mila", "mira", "roma", "alba", "bor"])
+_PLACES = frozenset(["sofia", "sofija", "niksic", "roma", "alba", "bor"])
 _SURNAME_SUFFIXES = (
     "ić", "ић", "ović", "ević", "ски", "ска", "ski", "ska", "ov", "ova", "ev", "eva", "ов",
     "ова", "ев", "ева", "escu", "eanu", "aj",
