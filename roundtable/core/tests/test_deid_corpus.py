@@ -1,9 +1,9 @@
 """The de-identification check against its goals on the labelled corpora: recall of at least
 95 % overall and for every kind, and at most 10 % of clean 10-sentence posts flagged.
 
-`tuning`, `acceptance`, `acceptance2` and `acceptance3` were each used to tune the rules (each
-acceptance corpus became tuning material once it had been measured); `acceptance4` was
-written after the last tuning round and never used for tuning. See deid_corpus/README.md.
+`tuning` and `acceptance` to `acceptance4` were each used to tune the rules (each acceptance
+corpus became tuning material once it had been measured); `acceptance5` was written after
+the last tuning round and never used for tuning. See deid_corpus/README.md.
 """
 
 import time
@@ -14,8 +14,8 @@ from roundtable.core import deid, deid_measure
 
 RECALL_GOAL = 0.95
 CLEAN_POST_GOAL = 0.10
-TUNED_ON = ["tuning", "acceptance", "acceptance2", "acceptance3"]
-FRESH = "acceptance4"
+TUNED_ON = ["tuning", "acceptance", "acceptance2", "acceptance3", "acceptance4"]
+FRESH = "acceptance5"
 
 
 def _report(corpus: str) -> deid_measure.Report:
@@ -68,18 +68,18 @@ def test_few_clean_posts_are_flagged(corpus):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="acceptance4 falls short of the recall goal: names 27/30, schools 4/5 (README)",
+    reason="acceptance5 falls short of the recall goal for names: 28/30 (README)",
 )
 def test_recall_on_the_fresh_corpus():
     _assert_recall(_report(FRESH))
 
 
 def test_fresh_corpus_recall_does_not_fall_below_what_was_measured():
-    # The figures measured when acceptance4 was first run (56/60 overall, names 27/30):
+    # The figures measured when acceptance5 was first run (58/60 overall, names 28/30):
     # the rules must not get worse on it while the goal above is still open.
     report = _report(FRESH)
-    assert report.overall.found >= 56
-    assert report.by_kind["name"].found >= 27
+    assert report.overall.found >= 58
+    assert report.by_kind["name"].found >= 28
 
 
 def test_a_long_post_scans_in_well_under_100_ms():
