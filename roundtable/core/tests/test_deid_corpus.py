@@ -1,0 +1,93 @@
+"""The de-identification check against its goals on the labelled corpora: recall of at least
+95 % overall and for every kind, and at most 10 % of clean 10-sentence posts flagged.
+
+`tuning` and `acceptance` to `acceptance4` were each used to tune the rules (each acceptance
+corpus became tuning material once it had been measured); `acceptance5` was written after
+the last tuning round and never used for tuning. See deid_corpus/README.md.
+"""
+
+import time
+
+import pytest
+
+from roundtable.core import deid, deid_measure
+
+RECALL_GOAL = 0.95
+CLEAN_POST_GOAL = 0.10
+TUNED_ON = ["tuning", "acceptance", "acceptance2", "acceptance3", "acceptance4"]
+FRESH = "acceptance5"
+
+
+def _report(corpus: str) -> deid_measure.Report:
+    return deid_measure.measure(deid_measure.load(deid_measure.CORPORA / corpus))
+
+
+def _assert_recall(report: deid_measure.Report) -> None:
+    misses = "\n".join(f"[{s.language}] {kind}: {s.text}" for s, kind in report.misses)
+    assert report.overall.rate >= RECALL_GOAL, misses
+    for kind, tally in report.by_kind.items():
+        assert tally.rate >= RECALL_GOAL, (kind, misses)
+
+
+def _assert_clean_posts(report: deid_measure.Report) -> None:
+    alarms = "\n".join(
+        f"[{s.language}] {[(f.kind, f.text) for f in flags]}: {s.text}"
+        for s, flags in report.false_alarms
+    )
+    assert report.clean_posts.rate <= CLEAN_POST_GOAL, alarms
+
+
+def test_tuning_corpus_has_five_positives_per_language_and_kind():
+    sentences = deid_measure.load(deid_measure.CORPORA / "tuning")
+    languages = {"en", "sq", "hr", "sr", "cnr", "bs", "mk", "ro", "bg", "hu"}
+    for language in languages:
+        mine = [s for s in sentences if s.language == language]
+        for kind in deid.KINDS:
+            assert sum(kind in s.kinds for s in mine) >= 5, (language, kind)
+        assert sum(not s.kinds for s in mine) >= 35, language
+
+
+def test_fresh_corpus_covers_every_language_and_kind():
+    sentences = deid_measure.load(deid_measure.CORPORA / FRESH)
+    assert len(sentences) >= 100
+    assert {s.language for s in sentences} == {
+        "en", "sq", "hr", "sr", "cnr", "bs", "mk", "ro", "bg", "hu",
+    }  # fmt: skip
+    assert {kind for s in sentences for kind in s.kinds} == set(deid.KINDS)
+
+
+@pytest.mark.parametrize("corpus", TUNED_ON)
+def test_recall_on_the_corpora_used_for_tuning(corpus):
+    _assert_recall(_report(corpus))
+
+
+@pytest.mark.parametrize("corpus", [*TUNED_ON, FRESH])
+def test_few_clean_posts_are_flagged(corpus):
+    _assert_clean_posts(_report(corpus))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="acceptance5 falls short of the recall goal for names: 28/30 (README)",
+)
+def test_recall_on_the_fresh_corpus():
+    _assert_recall(_report(FRESH))
+
+
+def test_fresh_corpus_recall_does_not_fall_below_what_was_measured():
+    # The figures measured when acceptance5 was first run (58/60 overall, names 28/30):
+    # the rules must not get worse on it while the goal above is still open.
+    report = _report(FRESH)
+    assert report.overall.found >= 58
+    assert report.by_kind["name"].found >= 28
+
+
+def test_a_long_post_scans_in_well_under_100_ms():
+    text = ("The girl, Tansy Morrow, lives at 14 Elm Street; call 064 123 4567. " * 300)[:20_000]
+    deid.scan(text)
+    timings = []
+    for _ in range(3):  # CPU time, the fastest of three: the CI machine is shared
+        start = time.process_time()
+        deid.scan(text)
+        timings.append(time.process_time() - start)
+    assert min(timings) < 0.05
