@@ -47,8 +47,10 @@ class DocumentLanguage(models.Model):
     def __str__(self) -> str:
         from django.utils.translation import get_language_info
 
+        # name_translated is a lazy proxy; __str__ must return a real string (forms and the
+        # admin's choosers call str() on it).
         try:
-            return get_language_info(self.code)["name_translated"]
+            return str(get_language_info(self.code)["name_translated"])
         except KeyError:
             return self.code
 
