@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "roundtable.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self) -> None:
+        from roundtable.core.uploads import configure_pillow
+
+        configure_pillow()
