@@ -8,11 +8,15 @@ refusal says what was wrong, in the reader's language, with the numbers.
 
 import io
 import re
+import uuid
 import zipfile
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
 from django.template.defaultfilters import filesizeformat
+from django.utils.deconstruct import deconstructible
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
@@ -269,3 +273,38 @@ def check_pdf(content: bytes) -> None:
             },
             code="too_many_pages",
         )
+
+
+# --- Private storage ----------------------------------------------------------------------
+
+
+@deconstructible
+class PrivateStorage(FileSystemStorage):
+    """Files outside MEDIA_ROOT, under PRIVATE_MEDIA_ROOT: only views that check the reader
+    serve them. `url_name`, when given, is a URL that takes the stored name and checks."""
+
+    def __init__(self, url_name: str = "", **kwargs):
+        self.url_name = url_name
+        super().__init__(**kwargs)
+
+    @property
+    def base_location(self):
+        return settings.PRIVATE_MEDIA_ROOT
+
+    @property
+    def location(self):
+        return str(settings.PRIVATE_MEDIA_ROOT)
+
+    def url(self, name):
+        if not self.url_name:
+            raise ValueError("Private files have no public URL.")
+        from django.urls import reverse
+
+        return reverse(self.url_name, kwargs={"name": name})
+
+
+def neutral_name(prefix: str, filename: str) -> str:
+    """A stored name that says nothing about the file: a random id and its extension."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    extension = extension if extension.isalnum() and len(extension) <= 5 else "bin"
+    return f"{prefix}/{uuid.uuid4().hex}.{extension}"
