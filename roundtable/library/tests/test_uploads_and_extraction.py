@@ -198,3 +198,35 @@ def test_extracting_a_bomb_that_slipped_in_fails_without_inflating_it(member):
     assert status == ExtractionStatus.FAILED
     assert "once unpacked; the limit is" in item.extraction_error
     assert peak < 20 * 1024 * 1024  # the old parser held gigabytes
+
+
+def _two_page_pdf() -> bytes:
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(2):
+        writer.add_page(PdfReader(io.BytesIO(pdf_bytes())).pages[0])
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_pdf_with_too_many_pages_is_refused_with_the_count(monkeypatch):
+    monkeypatch.setattr("roundtable.core.uploads.PDF_MAX_PAGES", 1)
+    with pytest.raises(ValidationError) as refused:
+        validate_library_upload(upload("long.pdf", _two_page_pdf()))
+    assert refused.value.messages == ["This PDF has 2 pages; the limit is 1."]
+
+
+@pytest.mark.parametrize(
+    ("limit", "value", "reason"),
+    [("PDF_MAX_PAGES", 1, "more than 1 pages"), ("PDF_MAX_SECONDS", -1, "stopped after")],
+)
+def test_pdf_extraction_stops_at_the_page_and_time_limits(monkeypatch, limit, value, reason):
+    from roundtable.library.extraction import ExtractionError, extract_text
+
+    monkeypatch.setattr(f"roundtable.library.extraction.{limit}", value)
+    with pytest.raises(ExtractionError, match=reason):
+        extract_text(_two_page_pdf(), "pdf")
