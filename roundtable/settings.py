@@ -314,6 +314,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# Public media (avatars, editors' images) are served by Django itself unless a web server in
+# front (nginx: `location /media/ { alias /srv/roundtable/media/; }`) does it: set false then.
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Hashed names and pre-compressed copies, served by whitenoise with far-future caching.

@@ -22,3 +22,7 @@ class CoreConfig(AppConfig):
         from roundtable.core import checks  # noqa: F401 - registers the deploy checks
 
         post_migrate.connect(_create_cache_table, sender=self)
+
+        from roundtable.core.uploads import configure_pillow
+
+        configure_pillow()

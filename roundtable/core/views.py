@@ -1,8 +1,12 @@
 """Views shared by the whole site."""
 
-from django.http import HttpRequest, JsonResponse
+from pathlib import Path
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
+from django.views.static import serve
 
 from roundtable.core.health import health_report
 
@@ -32,3 +36,25 @@ def _may_see_details(request: HttpRequest) -> bool:
 
 def rate_limited(request: HttpRequest, exception: Exception | None = None):
     return render(request, "429.html", status=429)
+
+
+MEDIA_MAX_AGE = 24 * 60 * 60
+
+
+def public_media(request: HttpRequest, path: str) -> HttpResponse:
+    """A file under MEDIA_ROOT, for production without a web server serving /media/.
+
+    `serve` refuses paths that leave MEDIA_ROOT (404); private files are never reached,
+    even if PRIVATE_MEDIA_ROOT were placed inside MEDIA_ROOT.
+    """
+    root = Path(settings.MEDIA_ROOT).resolve()
+    target = (root / path).resolve()
+    if not target.is_relative_to(root) or target.is_relative_to(
+        Path(settings.PRIVATE_MEDIA_ROOT).resolve()
+    ):
+        raise Http404
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["Cache-Control"] = f"public, max-age={MEDIA_MAX_AGE}"
+    # Served with the type guessed from the name; the browser must not guess another.
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -1,11 +1,11 @@
 """What a forum attachment may be: an image (JPEG, PNG, WebP, GIF) or a PDF, of limited size.
 
-The type is read from the file's own bytes, never from its name. Photos are re-encoded
-without their metadata: a phone picture's EXIF can carry the GPS position of a family's
-home.
+The type is read from the file's own bytes, never from its name (`roundtable.core.uploads`).
+Images, GIFs included, are re-encoded without their metadata: a phone picture's EXIF can
+carry the GPS position of a family's home. An image's pixel count is checked from its
+header before it is decoded.
 """
 
-import io
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -16,10 +16,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from PIL import Image, UnidentifiedImageError
 
-from roundtable.library.uploads import check_pdf
+from roundtable.core.uploads import EXTENSIONS, IMAGE_FORMATS, check_pdf, image_reencode
 
-IMAGE_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "GIF": "image/gif"}
-EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "image/gif": "gif"}
+__all__ = ["EXTENSIONS", "IMAGE_FORMATS", "CheckedFile", "check_attachment", "check_attachments"]
 
 
 @dataclass
@@ -59,19 +58,14 @@ def check_attachment(upload) -> CheckedFile:
             _clean_filename(upload.name, "pdf"), "application/pdf", ContentFile(data)
         )
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            image_format = image.format
-            if image_format not in IMAGE_FORMATS:
-                raise UnidentifiedImageError
-            image.load()
-            content_type = IMAGE_FORMATS[image_format]
-            if image_format == "GIF":
-                cleaned = data  # animations are kept; GIF carries no camera metadata
-            else:
-                output = io.BytesIO()
-                # Saving without `exif=` drops the metadata, GPS position included.
-                image.save(output, format=image_format)
-                cleaned = output.getvalue()
+        # Refuses too many pixels (with the numbers) before anything is decoded.
+        cleaned = image_reencode(data)
+    except ValidationError as error:
+        raise ValidationError(
+            _("“%(name)s” cannot be attached. %(reason)s")
+            % {"name": upload.name, "reason": " ".join(error.messages)},
+            code=error.code,
+        ) from error
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as error:
         raise ValidationError(
             _(
@@ -80,8 +74,11 @@ def check_attachment(upload) -> CheckedFile:
             % {"name": upload.name},
             code="unsupported",
         ) from error
+    content_type = cleaned.content_type
     return CheckedFile(
-        _clean_filename(upload.name, EXTENSIONS[content_type]), content_type, ContentFile(cleaned)
+        _clean_filename(upload.name, EXTENSIONS[content_type]),
+        content_type,
+        ContentFile(cleaned.data),
     )
 
 

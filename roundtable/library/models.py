@@ -15,6 +15,7 @@ from wagtail.models import DraftStateMixin, Orderable, RevisionMixin, Translatab
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from roundtable.content.models import Topic
+from roundtable.core.uploads import PrivateStorage, neutral_name
 
 
 class Kind(models.TextChoices):
@@ -47,8 +48,10 @@ class DocumentLanguage(models.Model):
     def __str__(self) -> str:
         from django.utils.translation import get_language_info
 
+        # name_translated is a lazy proxy; __str__ must return a real string (forms and the
+        # admin's choosers call str() on it).
         try:
-            return get_language_info(self.code)["name_translated"]
+            return str(get_language_info(self.code)["name_translated"])
         except KeyError:
             return self.code
 
@@ -189,7 +192,18 @@ def validate_new_upload(value) -> None:
 
 
 def library_upload_to(instance: "LibraryFile", filename: str) -> str:
-    return f"library/{instance.language or 'xx'}/{filename}"
+    # A neutral name: a member's file name can say whom a document is about. The name shown
+    # on download is kept in `filename`.
+    if not instance.filename:
+        instance.filename = filename.rsplit("/", 1)[-1][:200]
+    return neutral_name("library", filename)
+
+
+def library_storage() -> PrivateStorage:
+    # Drafts (members' suggestions) must not be public: every file is private and served by
+    # the download views, which check the reader (published: everyone; draft: its
+    # uploader and the editors).
+    return PrivateStorage(url_name="library:file")
 
 
 class LibraryFile(Orderable):
@@ -197,8 +211,13 @@ class LibraryFile(Orderable):
 
     entry = ParentalKey(LibraryEntry, on_delete=models.CASCADE, related_name="files")
     file = models.FileField(
-        _("file"), upload_to=library_upload_to, max_length=300, validators=[validate_new_upload]
+        _("file"),
+        upload_to=library_upload_to,
+        storage=library_storage,
+        max_length=300,
+        validators=[validate_new_upload],
     )
+    filename = models.CharField(_("file name"), max_length=200, blank=True, editable=False)
     language = models.CharField(_("language"), max_length=12)
     size = models.PositiveBigIntegerField(_("size in bytes"), default=0, editable=False)
     file_type = models.CharField(_("type"), max_length=10, editable=False, default="")
@@ -222,7 +241,7 @@ class LibraryFile(Orderable):
         verbose_name_plural = _("files")
 
     def __str__(self) -> str:
-        return self.file.name.rsplit("/", 1)[-1]
+        return self.filename or self.file.name.rsplit("/", 1)[-1]
 
 
 class ReadingListItem(models.Model):

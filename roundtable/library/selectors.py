@@ -261,8 +261,27 @@ def most_downloaded(*, locale: Locale) -> list[LibraryEntry]:
     )
 
 
-def file_get_for_download(*, file_id: int) -> LibraryFile:
-    item = LibraryFile.objects.select_related("entry").filter(pk=file_id, entry__live=True).first()
+def _may_read_draft_files(user) -> Q:
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    if user.has_perm("library.publish_libraryentry") or user.has_perm(
+        "library.change_libraryentry"
+    ):
+        return Q(pk__isnull=False)  # every file (an empty Q() would vanish in an OR)
+    return Q(entry__submitted_by=user)
+
+
+def file_get_for_download(
+    *, file_id: int | None = None, name: str = "", viewer=None
+) -> LibraryFile:
+    """A file of a published entry, for anyone; a draft's file only for its uploader and the
+    editors. Everyone else gets 404, whether or not the file exists."""
+    from django.contrib.auth.models import AnonymousUser
+
+    viewer = viewer or AnonymousUser()
+    files = LibraryFile.objects.select_related("entry")
+    files = files.filter(pk=file_id) if file_id is not None else files.filter(file=name)
+    item = files.filter(Q(entry__live=True) | _may_read_draft_files(viewer)).first()
     if item is None:
         raise Http404
     return item

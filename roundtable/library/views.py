@@ -58,10 +58,23 @@ def entry_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def download(request: HttpRequest, file_id: int) -> FileResponse:
-    item = selectors.file_get_for_download(file_id=file_id)
-    services.download_record(item)
-    filename = item.file.name.rsplit("/", 1)[-1]
-    return FileResponse(item.file.open("rb"), as_attachment=True, filename=filename)
+    item = selectors.file_get_for_download(file_id=file_id, viewer=request.user)
+    if item.entry.live:
+        services.download_record(item)
+    return _file_response(item)
+
+
+def file_by_name(request: HttpRequest, name: str) -> FileResponse:
+    """The stored file's own URL (the admin links to it), with the same check."""
+    return _file_response(selectors.file_get_for_download(name=name, viewer=request.user))
+
+
+def _file_response(item) -> FileResponse:
+    response = FileResponse(item.file.open("rb"), as_attachment=True, filename=str(item))
+    response["X-Content-Type-Options"] = "nosniff"
+    if not item.entry.live:
+        response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required

@@ -186,3 +186,47 @@ def test_visitors_are_asked_to_log_in(client, public_category, author):
     assert "Log in to reply" in page
     response = client.post(reverse("forum:reply", args=[thread.pk]), {"body": "Anonymous"})
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_huge_images_are_refused_before_decoding_with_their_size(
+    client, public_category, author, settings
+):
+    from roundtable.core.tests.bombs import png_bomb
+
+    bomb = png_bomb()  # 169 megapixels in 160 kB
+    client.force_login(author)
+    response = client.post(
+        reverse("forum:thread_create", args=[public_category.slug]),
+        {
+            "title": "Four photos of the meeting",
+            "language": "en",
+            "body": "See the photos.",
+            "attachments": [SimpleUploadedFile(f"photo{i}.png", bomb) for i in range(4)],
+        },
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "The image is too large: 169 megapixels, the limit is 40." in page
+    assert "only images" not in page
+    assert not Thread.objects.exists() and not Attachment.objects.exists()
+    private = settings.PRIVATE_MEDIA_ROOT
+    assert not private.exists() or not any(path.is_file() for path in private.rglob("*"))
+
+
+def test_a_gif_is_attached_without_its_comment(client, public_category, author):
+    thread = make_thread(public_category, authors=[author])
+    image = Image.new("RGB", (20, 20), "blue")
+    output = io.BytesIO()
+    image.save(output, format="GIF", comment=b"Home of the family, GPS 42.44N 19.26E")
+    client.force_login(author)
+    client.post(
+        reverse("forum:reply", args=[thread.pk]),
+        {
+            "body": "A drawing.",
+            "attachments": [SimpleUploadedFile("drawing.gif", output.getvalue())],
+        },
+    )
+    attachment = Attachment.objects.get()
+    assert attachment.content_type == "image/gif"
+    with attachment.file.open("rb") as handle:
+        assert b"GPS" not in handle.read()

@@ -160,3 +160,73 @@ def entry_locale():
     from wagtail.models import Locale
 
     return Locale.objects.get(language_code="en")
+
+
+def test_a_docx_bomb_is_refused_at_upload_with_the_reason(client, member):
+    from roundtable.core.tests.bombs import docx_bomb
+
+    client.force_login(member)
+    response = _suggest(client, file=upload("report.docx", docx_bomb(), "application/msword"))
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "would take 200.8\xa0MB once unpacked; the limit is 50.0\xa0MB" in page
+    assert not LibraryEntry.objects.exists()
+    assert not LibraryFile.objects.exists()
+
+
+def test_extracting_a_bomb_that_slipped_in_fails_without_inflating_it(member):
+    """A file stored before the checks existed: its text is refused, memory stays small."""
+    import tracemalloc
+
+    from django.core.files.base import ContentFile
+
+    from roundtable.core.tests.bombs import docx_bomb
+
+    entry = make_entry(title="Old upload")
+    bomb = docx_bomb(in_document=True)  # a main document of 200 MB of paragraphs
+    item = LibraryFile(entry=entry, language="en", file_type="docx", size=len(bomb))
+    item.file.save("old.docx", ContentFile(bomb), save=False)
+    item.save()
+
+    tracemalloc.start()
+    status = extract_file_text.call(file_id=item.pk)
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+
+    item.refresh_from_db()
+    assert status == ExtractionStatus.FAILED
+    assert "once unpacked; the limit is" in item.extraction_error
+    assert peak < 20 * 1024 * 1024  # the old parser held gigabytes
+
+
+def _two_page_pdf() -> bytes:
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(2):
+        writer.add_page(PdfReader(io.BytesIO(pdf_bytes())).pages[0])
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_pdf_with_too_many_pages_is_refused_with_the_count(monkeypatch):
+    monkeypatch.setattr("roundtable.core.uploads.PDF_MAX_PAGES", 1)
+    with pytest.raises(ValidationError) as refused:
+        validate_library_upload(upload("long.pdf", _two_page_pdf()))
+    assert refused.value.messages == ["This PDF has 2 pages; the limit is 1."]
+
+
+@pytest.mark.parametrize(
+    ("limit", "value", "reason"),
+    [("PDF_MAX_PAGES", 1, "more than 1 pages"), ("PDF_MAX_SECONDS", -1, "stopped after")],
+)
+def test_pdf_extraction_stops_at_the_page_and_time_limits(monkeypatch, limit, value, reason):
+    from roundtable.library.extraction import ExtractionError, extract_text
+
+    monkeypatch.setattr(f"roundtable.library.extraction.{limit}", value)
+    with pytest.raises(ExtractionError, match=reason):
+        extract_text(_two_page_pdf(), "pdf")
