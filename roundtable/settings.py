@@ -301,6 +301,9 @@ if MACHINE_TRANSLATION_URL:
     }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "pptx", "txt"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Wagtail refuses larger images with its own message before Pillow's bomb limit
+# (core.uploads.IMAGE_MAX_PIXELS, 40 megapixels) would stop them with a bare error.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 
 # The countries members work in. Kosovo has no ISO 3166 code yet: "XK" is the code in use.
 COUNTRIES_ONLY = [
