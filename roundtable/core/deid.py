@@ -307,9 +307,36 @@ def _year_is_recent(year: str, today: datetime.date) -> bool:
     return today.year - 25 <= int(year) < today.year
 
 
-def scan(text: str, *, today: datetime.date | None = None) -> list[Flag]:
-    """Every likely identifying detail in `text`, in reading order, without overlaps."""
-    today = today or timezone.localdate()
+# "@handle", as the forum writes a mention of a member (forum.markdown.MENTION).
+_MENTION = re.compile(r"(?<![\w@/.])@([\w.+-]{2,150})")
+
+
+def _mentions_of(text: str, members: frozenset[str] | set[str]) -> list[tuple[int, int]]:
+    """Spans of the mentions in `text` of members whose folded handles are in `members`."""
+    return [
+        (match.start(), match.end())
+        for match in _MENTION.finditer(text)
+        if fold(match.group(1).rstrip(".")) in members
+    ]
+
+
+def scan(
+    text: str,
+    *,
+    today: datetime.date | None = None,
+    members: frozenset[str] | set[str] = frozenset(),
+) -> list[Flag]:
+    """Every likely identifying detail in `text`, in reading order, without overlaps.
+
+    `members` holds the folded handles of the members the text mentions ("@Luan.Berisha"):
+    a colleague named in a mention is not a child, so nothing inside such a mention is
+    flagged. A mention that resolves to no member is read like any other text."""
+    kept = _scan(text, today=today or timezone.localdate())
+    spans = _mentions_of(text, members) if members else []
+    return [f for f in kept if not any(f.start < end and start < f.end for start, end in spans)]
+
+
+def _scan(text: str, *, today: datetime.date) -> list[Flag]:
     folded, origin = _folded(text)
     found: list[Flag] = []
 

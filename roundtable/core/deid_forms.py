@@ -13,6 +13,8 @@ Two strengths of confirmation:
   but outside case discussions one considered tick is enough.
 """
 
+import re
+
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
@@ -22,6 +24,15 @@ from roundtable.core import deid as rules
 # Keys confirmed with the one checkbox carry this prefix, so a case discussion (each=True)
 # can tell them from keys confirmed one by one, and ignore them.
 _ALL = "all:"
+
+
+def file_name_text(name: str) -> str:
+    """A file's name as the check reads it: "ana-petrovic_2015.pdf" is written like
+    "Ana Petrovic 2015 Pdf", so the rules that need capitals and spaces see the name.
+    Same length as `name`, so a flag's place in it is the place in the name."""
+    spaced = re.sub(r"[_\-.+]", " ", name)
+    titled = spaced.title()
+    return titled if len(titled) == len(name) else spaced
 
 
 class IdentifyingDetails(ValidationError):
@@ -55,9 +66,18 @@ class IdentifyingDetails(ValidationError):
         return " ".join(dict.fromkeys(flag.key for flag in self.flags))
 
 
-def check(*, texts: list[tuple[str, str]], confirmed: set[str], each: bool = False) -> list[str]:
-    """Scan each (field, text). Return the kinds of the flags found (all confirmed), for
-    the record; or raise IdentifyingDetails listing those still open."""
+def check(
+    *,
+    texts: list[tuple[str, str]],
+    confirmed: set[str],
+    each: bool = False,
+    members: frozenset[str] | set[str] = frozenset(),
+    file_names: list[tuple[str, str]] = (),
+) -> list[str]:
+    """Scan each (field, text), and each (field, file name) as `file_name_text` reads it.
+    Return the kinds of the flags found (all confirmed), for the record; or raise
+    IdentifyingDetails listing those still open. `members`: the folded handles of members
+    the texts mention (see `deid.scan`)."""
     if each:
         accepted = {key for key in confirmed if not key.startswith(_ALL)}
     else:
@@ -65,8 +85,12 @@ def check(*, texts: list[tuple[str, str]], confirmed: set[str], each: bool = Fal
     kinds: set[str] = set()
     found = []
     kept: dict[str, None] = {}
-    for field, text in texts:
-        flags = rules.scan(text) if text else []
+    readings = [(field, text, text) for field, text in texts]
+    readings += [(field, name, file_name_text(name)) for field, name in file_names]
+    for field, text, reading in readings:
+        flags = rules.scan(reading, members=members) if reading else []
+        if reading is not text:  # show and confirm the flag as the member wrote it
+            flags = [rules.Flag(f.kind, text[f.start : f.end], f.start, f.end) for f in flags]
         kinds.update(flag.kind for flag in flags)
         kept.update((flag.key, None) for flag in flags if flag.key in accepted)
         open_flags = rules.unconfirmed(flags, accepted)

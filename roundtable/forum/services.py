@@ -109,9 +109,19 @@ def _check_identifying(
     conduct forbids identifying a child anywhere. Case discussions need each flag
     confirmed; elsewhere one confirmation will do. Returns the kinds confirmed, for the
     record, or raises IdentifyingDetails listing the flags still open."""
+    from roundtable.accounts.selectors import profiles_by_handle
+
     named = [("attachments", checked.filename) for checked in files]
+    # A mention of a member is a colleague, not a child: `profiles_by_handle` keeps only
+    # the handles of real members, so "@" before a child's name does not hide it.
+    mentioned = {handle for _field, text in texts for handle in markdown.mentioned_usernames(text)}
+    members = set(profiles_by_handle(handles=mentioned)) if mentioned else set()
     return deid_forms.check(
-        texts=[*texts, *named], confirmed=confirmed, each=category.is_case_discussion
+        texts=texts,
+        file_names=named,
+        confirmed=confirmed,
+        each=category.is_case_discussion,
+        members=members,
     )
 
 

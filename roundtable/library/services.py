@@ -197,8 +197,12 @@ def suggestion_create(
         )
     if kind not in Kind.values:
         raise ValidationError({"kind": _("Choose a kind of document.")})
-    # What the member writes about the document: checked like a forum post.
-    deid_forms.check(texts=[("title", title), ("summary", summary)], confirmed=confirmed or set())
+    # What the member writes about the document, its file's name too: checked like a post.
+    deid_forms.check(
+        texts=[("title", title), ("summary", summary)],
+        file_names=[("upload", upload.name)] if upload is not None and upload.name else [],
+        confirmed=confirmed or set(),
+    )
     if upload is None and not external_url:
         raise ValidationError(_("Attach the document or give a link to it."))
     if upload is not None:

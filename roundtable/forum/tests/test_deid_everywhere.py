@@ -191,3 +191,23 @@ def test_a_case_confirmation_is_kept_when_another_detail_is_flagged(client, case
     email_key = deid.scan("mama.k@example.org")[0].key
     response = client.post(url, {"body": second, "confirm": [*_kept(page, "confirm"), email_key]})
     assert response.status_code == 302
+
+
+def test_a_mention_of_a_member_is_not_a_child_but_a_made_up_one_is_flagged(
+    client, public_category, author
+):
+    from roundtable.accounts.tests.factories import make_member
+
+    make_member(full_name="Luan Berisha", username="luan.berisha", handle="Luan.Berisha")
+    thread = make_thread(public_category, authors=[author])
+    client.force_login(author)
+    url = reverse("forum:reply", args=[thread.pk])
+    response = client.post(url, {"body": "Thank you, @Luan.Berisha, for the minutes."})
+    assert response.status_code == 302
+    assert thread.posts.count() == 2
+
+    # "@" before a name that is no member's handle hides nothing.
+    response = client.post(url, {"body": "We met @Ana.Petrović and her mother today."})
+    assert response.status_code == 200
+    assert "<mark" in response.content.decode()
+    assert thread.posts.count() == 2

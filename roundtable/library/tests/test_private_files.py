@@ -7,7 +7,8 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from roundtable.accounts.tests.factories import make_member
+from roundtable.accounts.tests.factories import give_totp, make_member
+from roundtable.core import deid, deid_forms
 from roundtable.library.models import LibraryFile
 from roundtable.library.services import suggestion_create
 from roundtable.library.tests.factories import make_entry, pdf_bytes, upload
@@ -15,10 +16,17 @@ from roundtable.library.tests.factories import make_entry, pdf_bytes, upload
 pytestmark = pytest.mark.django_db
 
 
+def _flags(text: str, *, file: bool = False) -> list[deid.Flag]:
+    """What the check flags in `text` (read as a file name with `file`)."""
+    reading = deid_forms.file_name_text(text) if file else text
+    return [deid.Flag(f.kind, text[f.start : f.end], f.start, f.end) for f in deid.scan(reading)]
+
+
 @pytest.fixture
 def editor(site):
     user = make_member(full_name="Eda Editor", username="eda")
     user.user_permissions.add(Permission.objects.get(codename="publish_libraryentry"))
+    give_totp(user)  # editors have powers: MFA first
     return user
 
 
@@ -34,6 +42,9 @@ def suggested_file(member):
         kind="report",
         language="en",
         upload=upload("ana-petrovic-assessment.pdf", pdf_bytes()),
+        # The check flags the name in the title and the file's name; the member confirms.
+        confirmed={f"all:{flag.key}" for flag in _flags("Case of Ana Petrović")}
+        | {f"all:{flag.key}" for flag in _flags("ana-petrovic-assessment.pdf", file=True)},
     )
     return entry.files.get()
 

@@ -50,3 +50,15 @@ def test_the_suggestion_check_is_shown_in_croatian(client, member):
     assert "Prije objave provjerite" in page
     assert "<mark" in page
     assert not LibraryEntry.objects.exists()
+
+
+def test_a_file_named_after_a_child_is_flagged_before_anything_is_saved(client, member):
+    client.force_login(member)
+    data = _data(summary="How agencies cooperate.", external_url="")
+    response = client.post(
+        "/en/library/suggest/", {**data, "file": upload("ana-petrovic_2015.pdf", pdf_bytes())}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "<mark" in page and "Check 1 detail before posting" in page
+    assert not LibraryEntry.objects.exists()
