@@ -11,11 +11,9 @@ import uuid
 
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.deconstruct import deconstructible
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -23,21 +21,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-
-@deconstructible
-class PrivateStorage(FileSystemStorage):
-    """Files outside MEDIA_ROOT with no public URL: a view checks the reader first."""
-
-    @property
-    def base_location(self):
-        return settings.PRIVATE_MEDIA_ROOT
-
-    @property
-    def location(self):
-        return str(settings.PRIVATE_MEDIA_ROOT)
-
-    def url(self, name):
-        raise ValueError("Private files have no public URL.")
+# The shared private storage (the first migration names it here, as forum.models.PrivateStorage).
+from roundtable.core.uploads import PrivateStorage
 
 
 class Visibility(models.TextChoices):
