@@ -35,7 +35,7 @@ class _Confirmations(DeidFormMixin, forms.Form):
 
 _BODY_HELP = _(
     "Markdown: **bold**, *italic*, > quote, - list, [link](https://…). Mention a member "
-    "with @username."
+    "with their @handle."
 )
 
 
