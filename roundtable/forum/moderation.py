@@ -157,14 +157,56 @@ def post_redact(*, moderator: AbstractBaseUser, post: Post) -> Post:
             cursor.execute("PRAGMA secure_delete = ON")
     # A first post keeps the thread's title searchable, as every first post does.
     searchable = fold(post.thread.title) if _is_first_post(post) else ""
+    removed = [post.body, *PostRevision.objects.filter(post=post).values_list("body", flat=True)]
     Post.objects.filter(pk=post.pk).update(
         body="", html="", search_folded=searchable, redacted_at=timezone.now()
     )
     PostRevision.objects.filter(post=post).delete()
+    _redact_quotes(thread=post.thread, removed=removed, exclude=post.pk)
     _search_index_purge()
     _log(moderator, ActionKind.REDACT, thread=post.thread, post=post)
     post.refresh_from_db()
     return post
+
+
+# What a quoted line of a redacted post becomes: language-neutral, the mark of an omission.
+QUOTE_REDACTED = "> […]"
+
+
+def _quoted_from(line: str, removed: list[str]) -> bool:
+    """Is `line` a quoted line ("> …", nested too) whose words come from a removed text?"""
+    if not line.lstrip().startswith(">"):
+        return False
+    words = " ".join(line.lstrip().lstrip("> ").split())
+    return len(words) >= 3 and any(words in " ".join(text.split()) for text in removed)
+
+
+def _scrubbed(body: str, removed: list[str]) -> str:
+    lines = body.splitlines()
+    return "\n".join(QUOTE_REDACTED if _quoted_from(line, removed) else line for line in lines)
+
+
+def _redact_quotes(*, thread: Thread, removed: list[str], exclude: int) -> None:
+    """Replies that quoted the redacted post carry its words: their quoted lines (and
+    those of their earlier versions) become "> […]". The rest of each reply is kept."""
+    from roundtable.forum.services import _folded, _render
+
+    removed = [text for text in removed if text.strip()]
+    if not removed:
+        return
+    for other in thread.posts.exclude(pk=exclude).filter(body__contains=">"):
+        body = _scrubbed(other.body, removed)
+        if body != other.body:
+            first = _is_first_post(other)
+            Post.objects.filter(pk=other.pk).update(
+                body=body,
+                html=_render(body),
+                search_folded=_folded(body, thread.title if first else ""),
+            )
+    for revision in PostRevision.objects.filter(post__thread=thread, body__contains=">"):
+        body = _scrubbed(revision.body, removed)
+        if body != revision.body:
+            PostRevision.objects.filter(pk=revision.pk).update(body=body)
 
 
 def _search_index_purge() -> None:

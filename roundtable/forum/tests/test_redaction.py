@@ -148,3 +148,30 @@ def test_the_author_cannot_write_a_redacted_post_again(client, public_category, 
     assert post.body == "" and post.redacted_at is not None
     page = client.get(reverse("forum:thread", args=[thread.pk])).content.decode()
     assert reverse("forum:post_edit", args=[post.pk]) not in page
+
+
+def test_quotes_of_a_redacted_post_lose_its_words(
+    client, public_category, author, reader, moderator, django_capture_on_commit_callbacks
+):
+    from roundtable.forum import markdown
+
+    thread = make_thread(public_category, authors=[author])
+    post = _plant(client, thread, author, django_capture_on_commit_callbacks)
+    client.force_login(reader)
+    quoted = markdown.quote(post.body, username="teuta")
+    body = f"{quoted}I agree, let us meet on Monday."
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("forum:reply", args=[thread.pk]),
+            {"body": body, "confirm_all": " ".join(flag.key for flag in deid.scan(body))},
+        )
+    reply = Post.objects.get(author=reader, thread=thread)
+    assert NAME in reply.body and NAME in find_everywhere(NEEDLES)
+
+    client.force_login(moderator)
+    client.post(reverse("forum:redact", args=[post.pk]), {"confirm": "on"})
+
+    assert find_everywhere(NEEDLES) == {}
+    reply.refresh_from_db()
+    assert "> […]" in reply.body and reply.body.endswith("I agree, let us meet on Monday.")
+    assert search_posts(user=reader, query="monday").total >= 1
