@@ -83,8 +83,13 @@ class HeartbeatRQWorker(_RQWorker):  # type: ignore[misc,valid-type]
     idle loop come round every `WORKER_HEARTBEAT_INTERVAL` seconds.
     """
 
+    # RQ logs each job's description, its arguments included: an e-mail's body, a member's
+    # address. The log keeps the job id only.
+    log_job_description = False
+
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("job_monitoring_interval", settings.WORKER_HEARTBEAT_INTERVAL)
+        kwargs["log_job_description"] = False
         super().__init__(*args, **kwargs)
         self.database_heartbeat = Heartbeat(name=f"rq:{self.name}", backend="RQBackend")
 
