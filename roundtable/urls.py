@@ -12,7 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from roundtable.content.sitemap import PagesSitemap
 from roundtable.core import views as core_views
-from roundtable.core.sitemaps import SiteUrlMixin
+from roundtable.core.sitemaps import SiteUrlMixin, sitemap_index
 from roundtable.forum.sitemap import ForumCategoriesSitemap, ForumIndexSitemap, ForumThreadsSitemap
 from roundtable.glossary.sitemap import GlossarySitemap
 from roundtable.library.sitemap import LibraryEntriesSitemap, LibraryIndexSitemap
@@ -47,6 +47,8 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
+    path("sitemap-index.xml", sitemap_index, {"sitemaps": SITEMAPS}, name="sitemap_index"),
+    path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -139,5 +139,11 @@ def robots_txt_lines() -> list[str]:
     ]
     for code, _name in settings.LANGUAGES:
         lines += [f"Disallow: /{code}/{path}" for path in language_paths]
-    lines += ["", f"Sitemap: {absolute_url('/sitemap.xml')}"]
+    # sitemap.xml holds the whole site while each section fits on one page; the index
+    # names every page of every section (core.sitemaps.sitemap_index).
+    lines += [
+        "",
+        f"Sitemap: {absolute_url('/sitemap.xml')}",
+        f"Sitemap: {absolute_url('/sitemap-index.xml')}",
+    ]
     return lines

@@ -10,7 +10,13 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import SitemapIndexItem
+from django.http import HttpRequest
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import translation
+
+from roundtable.core.seo import absolute_url
 
 
 class SiteUrlMixin:
@@ -66,3 +72,24 @@ class TranslationsSitemap(SiteUrlMixin, Sitemap):
                 by_key[url["item"].translation_key], key=lambda a: a["lang_code"]
             )
         return urls
+
+
+def sitemap_index(request: HttpRequest, sitemaps: dict) -> TemplateResponse:
+    """sitemap-index.xml: every page of every section, on SITE_URL's host.
+
+    sitemap.xml is one file with the first page of each section, which holds the whole
+    site while each section fits on one page (5,000 library entries, 50,000 forum
+    addresses). Past that, search engines need every page of the larger sections: this
+    index names them all. (Django's own index view names the request's host.)"""
+    locations = []
+    for section, sitemap_class in sitemaps.items():
+        sitemap = sitemap_class() if callable(sitemap_class) else sitemap_class
+        location = absolute_url(reverse("sitemap_section", kwargs={"section": section}))
+        locations.append(SitemapIndexItem(location))
+        for page in range(2, sitemap.paginator.num_pages + 1):
+            locations.append(SitemapIndexItem(f"{location}?p={page}"))
+    response = TemplateResponse(
+        request, "sitemap_index.xml", {"sitemaps": locations}, content_type="application/xml"
+    )
+    response.headers["X-Robots-Tag"] = "noindex, noodp, noarchive"
+    return response

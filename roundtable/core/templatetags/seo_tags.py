@@ -12,14 +12,11 @@ register = template.Library()
 @register.inclusion_tag("core/_seo_head.html", takes_context=True)
 def seo_head(context) -> dict:
     """`rel=canonical`, `og:url`, `og:locale` (and its alternates), and `noindex` on search
-    results. A Wagtail page's locale is its content's language; other pages are in the
-    interface language."""
+    results. No query: the language links are the ones base.html has already built."""
     request = context.get("request")
     if request is None:
         return {}
-    page = context.get("page")
-    locale = getattr(page, "locale", None)
-    language = locale.language_code if locale is not None else get_language()
+    language = _content_language(context.get("page"))
     links = language_links(context)
     own_url = next((link["url"] for link in links if link["code"] == language), "")
     # The same list as the hreflang links, so the two never disagree; a link to another
@@ -37,6 +34,15 @@ def seo_head(context) -> dict:
         "og_locale": seo.og_locale(language),
         "og_locale_alternates": alternates,
     }
+
+
+def _content_language(page) -> str:
+    """The language of the page's content: the interface language, unless the view has
+    loaded a Wagtail page's locale and it says otherwise (an original shown inside
+    another language's interface). Looking the locale up here would cost every page a
+    query for what is nearly always the interface language."""
+    locale = page._state.fields_cache.get("locale") if hasattr(page, "_state") else None
+    return locale.language_code if locale is not None else get_language()
 
 
 @register.simple_tag

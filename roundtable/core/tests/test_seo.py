@@ -34,6 +34,7 @@ def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_private_path
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     lines = response.content.decode().splitlines()
     assert f"Sitemap: {SITE}/sitemap.xml" in lines
+    assert f"Sitemap: {SITE}/sitemap-index.xml" in lines
     assert lines[0] == "User-agent: *"
     for path in [
         "/admin/",

@@ -63,3 +63,31 @@ def test_library_sections_cost_the_same_for_many_entries(
     with django_assert_max_num_queries(len(few.captured_queries)):
         entries = sitemap_entries(client)
     assert len([loc for loc in entries if "/en/library/entry-" in loc]) == 15
+
+
+def test_sitemap_index_names_every_page_of_a_large_library_on_site_url(client, site, monkeypatch):
+    from defusedxml import ElementTree
+
+    from roundtable.library.sitemap import LibraryEntriesSitemap
+
+    monkeypatch.setattr(LibraryEntriesSitemap, "limit", 2)
+    for number in range(5):
+        make_entry(title=f"Entry {number}", slug=f"entry-{number}")
+
+    response = client.get("/sitemap-index.xml")
+
+    assert response.status_code == 200
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locations = [
+        loc.text for loc in ElementTree.fromstring(response.content).iter(f"{{{ns['s']}}}loc")
+    ]
+    section = f"{SITE}/sitemap-library-entries.xml"
+    assert [loc for loc in locations if loc.startswith(section)] == [
+        section,
+        f"{section}?p=2",
+        f"{section}?p=3",
+    ]
+    assert f"{SITE}/sitemap-pages.xml" in locations
+    third = client.get("/sitemap-library-entries.xml?p=3")
+    assert third.status_code == 200
+    assert f"{SITE}/en/library/entry-4/".encode() in third.content
