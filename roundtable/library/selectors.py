@@ -322,3 +322,9 @@ def series_entries(series_key, request) -> list[LibraryEntry]:
         .select_related("locale")
         .order_by("-year", "-pk")[:SERIES_ENTRY_LIMIT]
     )
+
+
+def published_entries() -> QuerySet[LibraryEntry]:
+    """Every published entry in every language: what anyone, signed in or not, may open
+    (members' suggestions under review are drafts, not live). For the sitemap."""
+    return LibraryEntry.objects.filter(live=True).defer("search_folded")
