@@ -160,10 +160,9 @@ def test_suspension_notice_shows_the_date_in_the_reader_language(demo):
     until = datetime.datetime(2099, 3, 4, 13, 5, tzinfo=datetime.UTC)  # 14:05 in Belgrade
     Suspension.objects.create(user=user, until=until, reason="")
     thread = Thread.objects.filter(category__locale__language_code="en").first()
-    with (
-        translation.override("hr"),
-        pytest.raises(PermissionDenied) as refused,
-        timezone.override("Europe/Belgrade"),
-    ):
-        check_can_post(user, category=thread.category)
-    assert "4. ožu 2099. 14:05" in str(refused.value)
+    with translation.override("hr"), timezone.override("Europe/Belgrade"):
+        shown = formats.date_format(timezone.localtime(until), "DATETIME_FORMAT")
+        with pytest.raises(PermissionDenied) as refused:
+            check_can_post(user, category=thread.category)
+    # "4. ožu 2099. 14:05" once the month names are CLDR's; it said "2099-03-04 14:05".
+    assert shown in str(refused.value) and "2099-03-04" not in str(refused.value)
