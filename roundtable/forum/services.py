@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Max
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -84,7 +85,7 @@ def check_can_post(user: AbstractBaseUser, *, category: Category, thread: Thread
     if suspension is not None:
         raise PermissionDenied(
             _("Your forum account is suspended until %(date)s.")
-            % {"date": timezone.localtime(suspension.until).strftime("%Y-%m-%d %H:%M")}
+            % {"date": date_format(timezone.localtime(suspension.until), "DATETIME_FORMAT")}
         )
     if not selectors.can_read_category(user, category):
         raise PermissionDenied(_("You cannot post in this category."))

@@ -4,6 +4,7 @@ import hashlib
 
 from django import template
 
+from roundtable.core.dates import time_element
 from roundtable.core.languages import alternate_links
 
 register = template.Library()
@@ -20,6 +21,14 @@ def language_links(context) -> list[dict]:
         cached = alternate_links(request, page=context.get("page"))
         request._roundtable_language_links = cached
     return cached
+
+
+@register.simple_tag(name="time")
+def time_tag(value, style: str = "medium"):
+    """`{% time post.created_at "short" %}`: the one way to show a date or time (core.dates).
+
+    Styles: "date", "short_date", "medium" (date and time), "short", "time"."""
+    return time_element(value, style)
 
 
 @register.filter
