@@ -129,7 +129,10 @@ def _skip_redis_tests_without_redis(config, items) -> None:
     config._roundtable_redis_skip = reason
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    # After pytest's own summary (the skipped tests' reasons): the last words before the count.
+    yield
     reason = getattr(config, "_roundtable_redis_skip", None)
     if reason:
         terminalreporter.write_sep("!", reason, red=True, bold=True)
