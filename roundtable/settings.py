@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.sitemaps",
+    "django.contrib.sites",
     "django.contrib.staticfiles",
 ]
 
@@ -288,6 +289,10 @@ TIME_ZONE = "Europe/Belgrade"
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_SITE_NAME = "Roundtable"
+# django.contrib.sites: allauth's e-mails name the site ("Hello from Roundtable!") and link
+# to its domain; a post_migrate handler in roundtable.core keeps this Site in step with
+# SITE_URL and WAGTAIL_SITE_NAME.
+SITE_ID = 1
 WAGTAILADMIN_BASE_URL = SITE_URL
 # Machine translation in the translation editor: off unless a LibreTranslate server (for
 # example a self-hosted one) is configured. Its output is marked as machine-translated and

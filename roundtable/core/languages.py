@@ -7,7 +7,14 @@ from django.utils.translation import get_language, get_language_info
 
 
 def interface_languages() -> list[dict]:
-    """Every shipped UI language with its own name (shown to readers of that language)."""
+    """Every shipped UI language with its own name (shown to readers of that language).
+
+    Decided: the switcher shows each name capitalised ("Hrvatski", "Shqip", "Magyar"), as
+    a menu label, although these languages write language names in lower case in running
+    text and lists. Everywhere else a language is named in the reader's language
+    (`name_translated`: profile languages, document languages, forum and news languages),
+    and our catalogues give those names in lower case where the language wants it ("engleski",
+    "anglisht", "angol"); roundtable/core/tests/test_language_names.py holds both rules."""
     return [
         {"code": code, "name_local": get_language_info(code)["name_local"]}
         for code, _name in settings.LANGUAGES
