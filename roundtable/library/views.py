@@ -49,7 +49,7 @@ def entry_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "entry": entry,
             "files": selectors.entry_files(entry),
-            "topics": selectors.entry_topics(entry),
+            "topics": selectors.entry_topics(entry, locale=locale),
             "countries": selectors.entry_countries(entry),
             "related": selectors.related_entries(entry, locale=locale),
             "in_reading_list": selectors.in_reading_list(user=request.user, entry=entry),
