@@ -203,7 +203,6 @@ def with_unread(user: Viewer, threads: list[Thread]) -> list[Thread]:
             condition |= Q(thread_id=thread.pk, created_at__gt=cutoffs[thread.pk][0])
         counts = dict(
             Post.objects.filter(condition, is_approved=True, is_hidden=False)
-            .exclude(author=user)
             .values("thread_id")
             .annotate(count=Count("id"))
             .order_by()
