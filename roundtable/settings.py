@@ -95,6 +95,8 @@ MIDDLEWARE = [
     "roundtable.core.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads request.GET: control characters never reach a view.
+    "roundtable.core.middleware.CleanQueryParametersMiddleware",
     "roundtable.core.middleware.ContentSecurityPolicyMiddleware",
     "roundtable.core.middleware.PrivateCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -304,7 +304,9 @@ def helpful_marked(user: Viewer, posts: list[Post]) -> set[int]:
 def first_unread_post(
     user: Viewer, thread: Thread, *, since: datetime.datetime | None = None
 ) -> Post | None:
-    """The first post newer than the reader's mark (`since`, when the caller has it)."""
+    """The first post by someone else newer than the reader's mark (`since`, when the
+    caller has it). The reader's own posts are never unread to them, also when one waits
+    for a moderator and so does not move the mark."""
     if not user.is_authenticated:
         return None
     if since is None:
@@ -312,6 +314,7 @@ def first_unread_post(
     return (
         visible_posts(user)
         .filter(thread=thread, created_at__gt=since)
+        .exclude(author=user)
         .only("pk", "thread_id", "created_at")
         .order_by("created_at", "id")
         .first()

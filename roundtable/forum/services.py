@@ -229,6 +229,7 @@ def thread_create(
         thread=thread,
         author=author,
         body=body,
+        language=language,
         html=_render(body),
         created_at=now,
         is_approved=approved,
@@ -252,10 +253,12 @@ def post_create(
     author: AbstractBaseUser,
     thread: Thread,
     body: str,
+    language: str | None = None,
     uploads: list | None = None,
     confirmed: set[str] | None = None,
     submit_key: uuid.UUID | None = None,
 ) -> Post:
+    """A reply in `language` (one of the interface languages; by default its thread's)."""
     thread = Thread.objects.select_for_update().select_related("category").get(pk=thread.pk)
     check_can_post(author, category=thread.category, thread=thread)
     body = _check_body(body)
@@ -266,10 +269,13 @@ def post_create(
         files=files,
         confirmed=confirmed or set(),
     )
+    if language not in dict(settings.LANGUAGES):
+        language = thread.language
     post = Post.objects.create(
         thread=thread,
         author=author,
         body=body,
+        language=language,
         html=_render(body),
         is_approved=not _needs_review(author),
         deid_confirmed=confirmed_kinds,
