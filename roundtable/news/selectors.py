@@ -59,6 +59,8 @@ def article_url(
 
 def reader_article_url(article: NewsArticlePage, request: HttpRequest | None) -> str:
     """`article_url` for the reader's language (cards, search results, feeds)."""
+    if article.locale_id == active_locale().pk:
+        return article.get_url(request)
     return article_url(article, index=reader_news_index(request), request=request)
 
 
@@ -156,7 +158,7 @@ def home_section(request: HttpRequest) -> dict | None:
     articles = list(news_articles(locale=locale)[:HOME_ARTICLE_COUNT])
     if not articles:
         return None
-    return {"articles": articles, "news_index": news_index_for(locale), "locale": locale}
+    return {"articles": articles, "news_index": reader_news_index(request), "locale": locale}
 
 
 def series_articles(series_key: UUID, request: HttpRequest) -> list[NewsArticlePage]:

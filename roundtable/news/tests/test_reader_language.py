@@ -193,6 +193,18 @@ def test_page_and_sitemap_name_the_same_existing_translations(client, news_index
         assert sitemap[url] == expected
 
 
+def test_a_restricted_translation_is_no_alternate(client, news_index):
+    article = make_article(news_index)
+    croatian = translate_article(article, "hr")
+    albanian = translate_article(article, "sq")
+    PageViewRestriction.objects.create(page=albanian, restriction_type="login")
+    expected = {"en": article.url, "hr": croatian.url, "x-default": article.url}
+
+    assert _page_alternates(client, croatian.url) == expected
+    assert _sitemap_alternates(client)[croatian.url] == expected
+    assert albanian.url not in _sitemap_alternates(client)
+
+
 def test_an_original_in_another_language_is_the_x_default(client, news_index):
     croatian_index = news_index.get_translation(Locale.objects.get(language_code="hr"))
     original = make_article(croatian_index, title="Terenski rad")
@@ -225,3 +237,19 @@ def test_every_languages_feeds_list_what_its_news_index_lists(client, demo, code
         assert [(entry.title, _path(entry.link)) for entry in feed.entries] == listed
     # Atom entries of originals not yet translated carry their own language.
     assert [entry.title_detail.language for entry in feed.entries] == languages
+
+
+def test_an_original_translated_elsewhere_is_listed_once_in_its_own_language(client, news_index):
+    macedonian_index = news_index.copy_for_translation(Locale.objects.get(language_code="mk"))
+    macedonian_index.save_revision().publish()
+    croatian_index = news_index.get_translation(Locale.objects.get(language_code="hr"))
+    original = make_article(croatian_index, title="Terenski rad")
+    translate_article(original, "sq")
+
+    for code in ("mk", "en"):
+        index = news_index.get_translation(Locale.objects.get(language_code=code))
+        cards = _soup(client.get(index.url)).select(".article-card")
+        assert [card.h3.get_text(strip=True) for card in cards] == ["Terenski rad"]
+        assert cards[0]["lang"] == "hr"
+        feed = feedparser.parse(client.get(f"/{code}/feeds/news.rss").content)
+        assert [_path(entry.link) for entry in feed.entries] == [cards[0].h3.a["href"]]
