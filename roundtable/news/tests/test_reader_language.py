@@ -13,7 +13,6 @@ from roundtable.news.tests.factories import make_article, translate_article
 
 pytestmark = pytest.mark.django_db
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 SITEMAP_NS = {
     "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
     "x": "http://www.w3.org/1999/xhtml",
@@ -215,28 +214,7 @@ def test_an_original_in_another_language_is_the_x_default(client, news_index):
     assert _sitemap_alternates(client)[albanian.url] == expected
 
 
-# 3. Feeds ---------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("code", LANGUAGE_CODES)
-def test_every_languages_feeds_list_what_its_news_index_lists(client, demo, code):
-    from roundtable.news.models import NewsIndexPage
-
-    index = NewsIndexPage.objects.get(locale__language_code=code)
-    soup = _soup(client.get(index.url))
-    cards = soup.select(".article-card")
-    listed = [(card.h3.get_text(strip=True), card.h3.a["href"]) for card in cards]
-    languages = [card.get("lang", code) for card in cards]
-    assert len(listed) == 5  # the demo's five articles, translated or not
-    assert all(href.startswith(f"/{code}/") for _title, href in listed)
-
-    for feed_url in (f"/{code}/feeds/news.rss", f"/{code}/feeds/news.atom"):
-        feed = feedparser.parse(client.get(feed_url).content)
-        assert not feed.bozo, feed.bozo_exception
-        assert feed.feed.language == code
-        assert [(entry.title, _path(entry.link)) for entry in feed.entries] == listed
-    # Atom entries of originals not yet translated carry their own language.
-    assert [entry.title_detail.language for entry in feed.entries] == languages
+# 3. Feeds (and every language over the demo: test_feeds_match_index.py) -----------------
 
 
 def test_an_original_translated_elsewhere_is_listed_once_in_its_own_language(client, news_index):
