@@ -5,7 +5,7 @@ import hashlib
 from django import template
 
 from roundtable.core.dates import time_element
-from roundtable.core.languages import alternate_links
+from roundtable.core.languages import alternate_links, hreflang_links
 
 register = template.Library()
 
@@ -29,6 +29,21 @@ def time_tag(value, style: str = "medium"):
 
     Styles: "date", "short_date", "medium" (date and time), "short", "time"."""
     return time_element(value, style)
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_alternates(context) -> list[dict]:
+    """The page's hreflang alternates: only translations that exist (see core.languages).
+
+    A view may set `hreflang_alternates` itself, e.g. to none on a page that only shows
+    another page's content and names that page as canonical.
+    """
+    if "hreflang_alternates" in context:
+        return context["hreflang_alternates"]
+    request = context.get("request")
+    if request is None:
+        return []
+    return hreflang_links(request, page=context.get("page"))
 
 
 @register.filter

@@ -4,7 +4,7 @@ from django import template
 from django.utils.translation import get_language
 
 from roundtable.core import seo
-from roundtable.core.templatetags.roundtable import language_links
+from roundtable.core.templatetags.roundtable import hreflang_alternates
 
 register = template.Library()
 
@@ -17,19 +17,17 @@ def seo_head(context) -> dict:
     if request is None:
         return {}
     language = _content_language(context.get("page"))
-    links = language_links(context)
-    own_url = next((link["url"] for link in links if link["code"] == language), "")
-    # The same list as the hreflang links, so the two never disagree; a link to another
-    # language's home page stands for a translation that does not exist (unless this page
-    # is a home page itself).
+    # The same list as the hreflang links (translations that exist), so the two never
+    # disagree.
     alternates = [
-        seo.og_locale(link["code"])
-        for link in links
-        if link["code"] != language
-        and (link["url"] != f"/{link['code']}/" or own_url == f"/{language}/")
+        seo.og_locale(link["lang_code"])
+        for link in hreflang_alternates(context)
+        if link["lang_code"] not in ("x-default", language)
     ]
     return {
-        "canonical": seo.canonical_url(request),
+        # A view showing another page's content names that page (news: an original inside
+        # another language's interface).
+        "canonical": context.get("canonical_url") or seo.canonical_url(request),
         "noindex": seo.is_search_results(request),
         "og_locale": seo.og_locale(language),
         "og_locale_alternates": alternates,
