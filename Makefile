@@ -41,7 +41,16 @@ run: demo ## Install, migrate, load the demo and serve http://127.0.0.1:8000 wit
 	$(MANAGE) runserver 127.0.0.1:8000; \
 	wait
 
-test: $(VENV)/.installed-dev ## Install and run the whole suite (twice, SQLite then PostgreSQL, under CI=true)
+# The pinned test tools of package-lock.json (the HTML checker, axe-core), reinstalled when the
+# lock file is newer. Without npm the tests that need them are listed as NOT CHECKED at the end.
+node_modules/.package-lock.json: package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund && touch $@; \
+	else \
+		echo "npm is missing: the HTML checker and axe-core are not installed"; \
+	fi
+
+test: $(VENV)/.installed-dev node_modules/.package-lock.json ## Install and run the whole suite (twice, SQLite then PostgreSQL, under CI=true)
 	$(MANAGE) compile_translations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -79,28 +79,39 @@ def demo(demo_content, db):
     """Use the module's demo content in one test."""
 
 
-def _chromium_missing_reason() -> str | None:
-    if not os.path.exists(CHROMIUM):
-        return (
-            f"BROWSER JOURNEYS SKIPPED: {CHROMIUM} is missing. "
-            "Install Debian's Chromium (`apt-get install -y chromium`) to run them."
-        )
-    return None
+_TOOL_MISSING = pytest.StashKey[str]()
 
 
 def pytest_collection_modifyitems(config, items):
     if any("queue" in item.keywords for item in items):
         _sqlite_test_database_on_disk()
     _skip_redis_tests_without_redis(config, items)
-    reason = _chromium_missing_reason()
-    if reason is None:
-        return
-    skip = pytest.mark.skip(reason=reason)
-    browser_items = [item for item in items if "browser" in item.keywords]
-    for item in browser_items:
-        item.add_marker(skip)
-    if browser_items:
-        config._roundtable_browser_skip = reason
+    _skip_tests_without_their_tools(config, items)
+
+
+def _skip_tests_without_their_tools(config, items) -> None:
+    """Tests whose tool (Chromium, Java, an npm package) is missing are skipped and listed
+    at the end, in red; under CI=true they fail instead (CI must check everything)."""
+    from roundtable.core.tests import system_tools
+
+    ci = os.environ.get("CI") == "true"
+    entries = []
+    for entry, needing in system_tools.not_checked(items):
+        entries.append(entry)
+        reason = f"NOT CHECKED: {entry.tool.label} ({', '.join(entry.why)}). Install: {entry.tool.install}"
+        for item in needing:
+            if ci:
+                item.stash[_TOOL_MISSING] = f"CI=true needs every tool. {reason}"
+            else:
+                item.add_marker(pytest.mark.skip(reason=reason))
+    if not ci:
+        config._roundtable_not_checked = entries
+
+
+def pytest_runtest_setup(item):
+    missing = item.stash.get(_TOOL_MISSING, None)
+    if missing:
+        pytest.fail(missing, pytrace=False)
 
 
 def _skip_redis_tests_without_redis(config, items) -> None:
@@ -118,11 +129,20 @@ def _skip_redis_tests_without_redis(config, items) -> None:
     config._roundtable_redis_skip = reason
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    for name in ("_roundtable_browser_skip", "_roundtable_redis_skip"):
-        reason = getattr(config, name, None)
-        if reason:
-            terminalreporter.write_sep("!", reason, red=True, bold=True)
+    # After pytest's own summary (the skipped tests' reasons): the last words before the count.
+    yield
+    reason = getattr(config, "_roundtable_redis_skip", None)
+    if reason:
+        terminalreporter.write_sep("!", reason, red=True, bold=True)
+    from roundtable.core.tests import system_tools
+
+    lines = system_tools.summary(getattr(config, "_roundtable_not_checked", []))
+    if lines:
+        terminalreporter.write_sep("!", lines[0], red=True, bold=True)
+        for line in lines[1:]:
+            terminalreporter.write_line(line, red=True)
 
 
 @pytest.fixture(scope="session")

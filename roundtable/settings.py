@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.sitemaps",
+    "django.contrib.sites",
     "django.contrib.staticfiles",
 ]
 
@@ -94,6 +95,8 @@ MIDDLEWARE = [
     "roundtable.core.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads request.GET: control characters never reach a view.
+    "roundtable.core.middleware.CleanQueryParametersMiddleware",
     "roundtable.core.middleware.ContentSecurityPolicyMiddleware",
     "roundtable.core.middleware.PrivateCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -103,6 +106,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Members-only links opened while logged out: the login page, then back (core.access).
+    "roundtable.core.access.SignInRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -286,6 +291,10 @@ TIME_ZONE = "Europe/Belgrade"
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_SITE_NAME = "Roundtable"
+# django.contrib.sites: allauth's e-mails name the site ("Hello from Roundtable!") and link
+# to its domain; a post_migrate handler in roundtable.core keeps this Site in step with
+# SITE_URL and WAGTAIL_SITE_NAME.
+SITE_ID = 1
 WAGTAILADMIN_BASE_URL = SITE_URL
 # Machine translation in the translation editor: off unless a LibreTranslate server (for
 # example a self-hosted one) is configured. Its output is marked as machine-translated and

@@ -12,21 +12,43 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from roundtable.content.sitemap import PagesSitemap
 from roundtable.core import views as core_views
+from roundtable.core.sitemaps import SiteUrlMixin, sitemap_index
+from roundtable.forum.sitemap import ForumCategoriesSitemap, ForumIndexSitemap, ForumThreadsSitemap
+from roundtable.glossary.sitemap import GlossarySitemap
+from roundtable.library.sitemap import LibraryEntriesSitemap, LibraryIndexSitemap
+
+
+class _PagesOnSiteUrl(SiteUrlMixin, PagesSitemap):
+    """The pages section, with its URLs on SITE_URL's host like every other section."""
+
+
+SITEMAPS = {
+    "pages": _PagesOnSiteUrl,
+    "library": LibraryIndexSitemap,
+    "library-entries": LibraryEntriesSitemap,
+    "glossary": GlossarySitemap,
+    "forum": ForumIndexSitemap,
+    "forum-categories": ForumCategoriesSitemap,
+    "forum-threads": ForumThreadsSitemap,
+}
 
 # The Django admin signs in through allauth, so that two-factor authentication applies.
 admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path(
         "sitemap.xml",
         sitemap,
-        {"sitemaps": {"pages": PagesSitemap}},
+        {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
+    path("sitemap-index.xml", sitemap_index, {"sitemaps": SITEMAPS}, name="sitemap_index"),
+    path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -4,6 +4,8 @@ import secrets
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.utils import user_username
+from allauth.core import context as allauth_context
+from django.contrib.sites.shortcuts import get_current_site
 from django.http import HttpRequest
 
 from roundtable.accounts.services import profile_ensure
@@ -26,6 +28,16 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         # Render now, in the reader's language and with the request's URLs; send later, in
         # the worker, so a slow mail server never slows sign-up or password reset.
+        # The same context allauth's own send_mail gives every account e-mail: the site's
+        # name and domain ("Hello from Roundtable!") and the recipient's address (the
+        # unknown-account mail names it).
+        request = allauth_context.request
+        context = {
+            "request": request,
+            "email": email,
+            "current_site": get_current_site(request),
+            **context,
+        }
         message = self.render_mail(template_prefix, email, context)
         html_body = next(
             (

@@ -91,9 +91,16 @@ def _with_blank(choices, blank_label):
     return [("", blank_label), *choices]
 
 
+DIRECTORY_QUERY_LENGTH = 100
+
+
 class DirectoryFilterForm(forms.Form):
+    # The length is checked by the view (core.search_input), which says a query is too
+    # long instead of dropping it (and showing everyone); the box still stops at the limit.
     q = forms.CharField(
-        label=_("Name, organisation or municipality"), required=False, max_length=100
+        label=_("Name, organisation or municipality"),
+        required=False,
+        widget=forms.TextInput(attrs={"maxlength": DIRECTORY_QUERY_LENGTH}),
     )
     profession = forms.ChoiceField(label=_("Profession"), required=False)
     country = forms.ChoiceField(label=_("Country"), required=False)

@@ -12,9 +12,19 @@ from wagtail.models import Locale
 
 from roundtable.accounts.choices import Visibility
 from roundtable.accounts.models import CodeOfConduct, ConductAcceptance, HandleHistory, Profile
+from roundtable.core.access import SignInRequired
 from roundtable.core.text import fold
 
 Viewer = AbstractBaseUser | AnonymousUser
+
+
+class _AnyMember:
+    """Stands for "some signed-in member" where a rule depends only on being signed in."""
+
+    is_authenticated = True
+
+
+_ANY_MEMBER = _AnyMember()
 
 
 def _listed(*, viewer: Viewer) -> Q:
@@ -38,7 +48,10 @@ def profiles_visible_to(*, viewer: Viewer) -> QuerySet[Profile]:
 
 
 def profile_get_for_viewer(*, viewer: Viewer, profile_id: int) -> Profile:
-    """The profile, or 404 when the viewer may not see it (never 403: that would leak it)."""
+    """The profile, or 404 when the viewer may not see it (never 403: that would leak it).
+
+    A visitor who is not signed in and asks for a profile every member may see is asked
+    to log in instead; a hidden profile is a 404 for them as for everyone else."""
     profile = (
         profiles_visible_to(viewer=viewer)
         .select_related("user")
@@ -47,6 +60,12 @@ def profile_get_for_viewer(*, viewer: Viewer, profile_id: int) -> Profile:
         .first()
     )
     if profile is None:
+        if not viewer.is_authenticated:
+            for_members = Profile.objects.filter(
+                _listed(viewer=_ANY_MEMBER), pk=profile_id, visibility=Visibility.MEMBERS
+            )
+            if for_members.exists():
+                raise SignInRequired
         raise Http404
     return profile
 

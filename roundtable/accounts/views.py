@@ -11,8 +11,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from roundtable.accounts import selectors, services
-from roundtable.accounts.forms import ConductAcceptForm, DirectoryFilterForm, ProfileForm
+from roundtable.accounts.forms import (
+    DIRECTORY_QUERY_LENGTH,
+    ConductAcceptForm,
+    DirectoryFilterForm,
+    ProfileForm,
+)
 from roundtable.core import deid_forms
+from roundtable.core.search_input import search_query
 
 DIRECTORY_PAGE_SIZE = 24
 
@@ -20,14 +26,18 @@ DIRECTORY_PAGE_SIZE = 24
 def directory(request: HttpRequest) -> HttpResponse:
     form = DirectoryFilterForm(request.GET or None)
     filters = form.filters() if request.GET else {}
-    profiles = selectors.profile_directory(viewer=request.user, **filters)
+    _query, too_long = search_query(request.GET, limit=DIRECTORY_QUERY_LENGTH)
+    # An over-long query finds no one, and the page says why (not everyone, silently).
+    profiles = [] if too_long else selectors.profile_directory(viewer=request.user, **filters)
     page = Paginator(profiles, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
     query_string = request.GET.copy()
     query_string.pop("page", None)
     context = {
         "form": form,
         "page_obj": page,
-        "filtered": bool(filters),
+        "filtered": bool(filters) or too_long,
+        "too_long": too_long,
+        "limit": DIRECTORY_QUERY_LENGTH,
         "query_string": query_string.urlencode(),
     }
     # htmx swaps only the results when a filter changes; without JavaScript the whole page reloads.

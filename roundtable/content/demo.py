@@ -6,12 +6,14 @@ Translations go through wagtail-localize, like a translator's work (see
 """
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 
 from django.conf import settings
 from django.utils import translation
 from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext_noop
 from wagtail.models import Locale, Page, Site
@@ -221,12 +223,32 @@ def create_series() -> None:
             localize(series, code, {"title": title, "intro": data["intro"][code]})
 
 
+_EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def with_mail_links(text: str, *, source: bool) -> SafeString:
+    """`text` as HTML, each e-mail address in it a `mailto:` link (the contact page's
+    address). In a translation the links carry no `href` but the number wagtail-localize
+    gave the source's links, whose addresses they take."""
+    numbers = iter(range(1, 1000))
+
+    def link(match: re.Match) -> str:
+        if source:
+            return f'<a href="mailto:{match[0]}">{match[0]}</a>'
+        return f'<a id="a{next(numbers)}">{match[0]}</a>'
+
+    return mark_safe(_EMAIL_ADDRESS.sub(link, escape(text)))  # noqa: S308 (escaped above)
+
+
 def create_standard_pages() -> None:
     english = english_home()
     for entry in load("pages.json"):
         page = StandardPage.objects.filter(locale=english.locale, slug=entry["slug"]).first()
         if page is None:
-            body = [("paragraph", f"<p>{escape(text)}</p>") for text in entry["body"]["en"]]
+            body = [
+                ("paragraph", f"<p>{with_mail_links(text, source=True)}</p>")
+                for text in entry["body"]["en"]
+            ]
             page = english.add_child(
                 instance=StandardPage(
                     title=entry["title"]["en"], slug=entry["slug"], body=body, locale=english.locale
@@ -239,7 +261,7 @@ def create_standard_pages() -> None:
                 continue
             values = {"title": title, "slug": entry["slug"]}
             for block_id, text in zip(block_ids, entry["body"][code], strict=False):
-                values[f"body.{block_id}"] = text
+                values[f"body.{block_id}"] = with_mail_links(text, source=False)
             localize(page, code, values)
 
 

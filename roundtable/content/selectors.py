@@ -36,8 +36,9 @@ def default_locale() -> Locale:
 def in_reader_language(queryset: QuerySet[T], *, locale: Locale) -> QuerySet[T]:
     """Objects in `locale`, plus the source-language version of those not yet translated.
 
-    The source is the default language when the object exists there; objects written in
-    another language and not translated at all keep their own language.
+    The source is the default language when the object exists there; an object written in
+    another language and not in the default one shows in its original (its first version),
+    once, however many other languages it has been translated into.
     """
     model = queryset.model
     # Keys translated *within the queryset*: a draft translation (not live) leaves the
@@ -47,10 +48,17 @@ def in_reader_language(queryset: QuerySet[T], *, locale: Locale) -> QuerySet[T]:
         translation_key=OuterRef("translation_key"),
         locale__language_code=settings.LANGUAGE_CODE,
     )
+    # Translations are copies of the original, made after it: the original has the lowest pk.
+    earlier_version = queryset.filter(
+        translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk")
+    )
     fallback = (
         queryset.exclude(locale=locale)
         .exclude(translation_key__in=translated_keys)
-        .filter(Q(locale__language_code=settings.LANGUAGE_CODE) | ~Exists(in_default))
+        .filter(
+            Q(locale__language_code=settings.LANGUAGE_CODE)
+            | (~Exists(in_default) & ~Exists(earlier_version))
+        )
     )
     return queryset.filter(locale=locale) | fallback
 

@@ -1,9 +1,9 @@
 """sitemap.xml: every live public page in every language, with hreflang alternates."""
 
-from collections import defaultdict
-
 from django.contrib.sitemaps import Sitemap
 from wagtail.models import Page, Site
+
+from roundtable.core.languages import page_alternates
 
 
 class PagesSitemap(Sitemap):
@@ -30,25 +30,11 @@ class PagesSitemap(Sitemap):
 
     def _urls(self, page, protocol, domain):
         urls = super()._urls(page, protocol, domain)
-        # Every live translation of the pages listed here, in one query, for the alternates.
-        keys = {url["item"].translation_key for url in urls}
-        translations = (
-            Page.objects.live()
-            .public()
-            .filter(translation_key__in=keys)
-            .select_related("locale")
-            .defer_streamfields()
-        )
-        by_key = defaultdict(list)
-        for translation in translations:
-            by_key[translation.translation_key].append(
-                {
-                    "location": f"{protocol}://{domain}{translation.get_url(self.request)}",
-                    "lang_code": translation.locale.language_code,
-                }
-            )
+        # The same alternates as the pages' own hreflang links, in one query for this page.
+        alternates = page_alternates([url["item"] for url in urls], self.request)
         for url in urls:
-            url["alternates"] = sorted(
-                by_key[url["item"].translation_key], key=lambda a: a["lang_code"]
-            )
+            url["alternates"] = [
+                {**alternate, "location": f"{protocol}://{domain}{alternate['location']}"}
+                for alternate in alternates.get(url["item"].translation_key, [])
+            ]
         return urls

@@ -13,6 +13,24 @@ def _create_cache_table(sender, using: str = "default", **kwargs) -> None:
         call_command("createcachetable", database=using, verbosity=0)
 
 
+def _sync_site_with_settings(sender, using: str = "default", **kwargs) -> None:
+    """The django.contrib.sites Site (named in account e-mails) takes its domain from
+    SITE_URL and its name from WAGTAIL_SITE_NAME, on every `migrate` and test database."""
+    from urllib.parse import urlsplit
+
+    from django.conf import settings
+    from django.contrib.sites.models import Site
+
+    Site.objects.using(using).update_or_create(
+        pk=settings.SITE_ID,
+        defaults={
+            "domain": urlsplit(settings.SITE_URL).netloc,
+            "name": settings.WAGTAIL_SITE_NAME,
+        },
+    )
+    Site.objects.clear_cache()
+
+
 class CoreConfig(AppConfig):
     name = "roundtable.core"
     label = "core"
@@ -22,6 +40,10 @@ class CoreConfig(AppConfig):
         from roundtable.core import checks  # noqa: F401 - registers the deploy checks
 
         post_migrate.connect(_create_cache_table, sender=self)
+        # After django.contrib.sites has created its table and default site.
+        from django.apps import apps
+
+        post_migrate.connect(_sync_site_with_settings, sender=apps.get_app_config("sites"))
 
         from roundtable.core.uploads import configure_pillow
 

@@ -1,12 +1,13 @@
 """Middleware shared by the whole site."""
 
+import re
 from dataclasses import replace
 from importlib import import_module
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from csp.utils import default_config
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_from_path
 
@@ -22,6 +23,41 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             admin_policy = settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"]
             parts = replace(parts, config=default_config(admin_policy))
         return parts
+
+
+# Control characters (Unicode category Cc: U+0000–U+001F, U+007F–U+009F) and lone
+# surrogates. No query parameter of ours needs one, and a NUL echoed into a page or a
+# database query only does harm.
+_UNWANTED_IN_QUERY = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+class CleanQueryParametersMiddleware:
+    """Strip control characters and lone surrogates from every query parameter, once, so
+    no view has to: a NUL byte in `?q=` would otherwise be echoed into `<title>`.
+
+    `request.GET` is immutable, so it is rebuilt (names and values alike), and the raw
+    `QUERY_STRING` with it, so that links built from either agree.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        query = request.GET
+        if any(
+            _UNWANTED_IN_QUERY.search(key) or any(_UNWANTED_IN_QUERY.search(v) for v in values)
+            for key, values in query.lists()
+        ):
+            cleaned = QueryDict(mutable=True, encoding=query.encoding)
+            for key, values in query.lists():
+                for value in values:
+                    cleaned.appendlist(
+                        _UNWANTED_IN_QUERY.sub("", key), _UNWANTED_IN_QUERY.sub("", value)
+                    )
+            cleaned._mutable = False
+            request.GET = cleaned
+            request.META["QUERY_STRING"] = cleaned.urlencode()
+        return self.get_response(request)
 
 
 class RememberLanguageMiddleware:

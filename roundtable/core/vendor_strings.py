@@ -253,6 +253,22 @@ STRINGS = [
         "If you have configured your browser to disable cookies, please re-enable them, at least for this site, or for “same-origin” requests."
     ),
     gettext_noop("More information is available with DEBUG=True."),
+    ngettext_lazy(
+        "This password is too short. It must contain at least %d character.",
+        "This password is too short. It must contain at least %d characters.",
+        1,
+    ),
+    ngettext_lazy(
+        "Your password must contain at least %(min_length)d character.",
+        "Your password must contain at least %(min_length)d characters.",
+        1,
+    ),
+    gettext_noop("The password is too similar to the %(verbose_name)s."),
+    gettext_noop("Your password can’t be too similar to your other personal information."),
+    gettext_noop("This password is too common."),
+    gettext_noop("Your password can’t be a commonly used password."),
+    gettext_noop("This password is entirely numeric."),
+    gettext_noop("Your password can’t be entirely numeric."),
     gettext_noop("This account is currently inactive."),
     gettext_noop("You cannot remove your primary email address."),
     gettext_noop("This email address is already associated with this account."),
@@ -278,6 +294,7 @@ STRINGS = [
     gettext_noop("Be patient, you are sending too many requests."),
     gettext_noop("Use your password"),
     gettext_noop("Use authenticator app or code"),
+    gettext_noop("Use a security key"),
     gettext_noop("Marked {email} as verified."),
     gettext_noop("Failed to mark {email} as verified."),
     gettext_noop("Mark selected email addresses as verified"),
@@ -312,6 +329,7 @@ STRINGS = [
     gettext_noop("email addresses"),
     gettext_noop("created"),
     gettext_noop("sent"),
+    gettext_noop("key"),
     gettext_noop("email confirmation"),
     gettext_noop("email confirmations"),
     gettext_noop(
@@ -332,6 +350,7 @@ STRINGS = [
     gettext_noop("TOTP Authenticator"),
     gettext_noop("WebAuthn"),
     gettext_noop("Authenticator code"),
+    gettext_noop("Cancel"),
     gettext_noop("Account Inactive"),
     gettext_noop("This account is inactive."),
     gettext_noop(
@@ -345,6 +364,7 @@ STRINGS = [
     gettext_noop("Email Verification"),
     gettext_noop("Enter Email Verification Code"),
     gettext_noop("Use a different email address"),
+    gettext_noop("Sign In"),
     gettext_noop("Password Reset"),
     gettext_noop("Enter Password Reset Code"),
     gettext_noop("Email Addresses"),
@@ -353,6 +373,8 @@ STRINGS = [
     gettext_noop("Unverified"),
     gettext_noop("Primary"),
     gettext_noop("Make Primary"),
+    gettext_noop("Re-send Verification"),
+    gettext_noop("Remove"),
     gettext_noop("Add Email Address"),
     gettext_noop("Add Email"),
     gettext_noop("Do you really want to remove the selected email address?"),
@@ -382,6 +404,7 @@ STRINGS = [
     gettext_noop("Please Confirm Your Email Address"),
     gettext_noop("Email address %(deleted_email)s has been removed from your account."),
     gettext_noop("Email Removed"),
+    gettext_noop("This mail can be safely ignored if you did not initiate this action."),
     gettext_noop("Your password has been changed."),
     gettext_noop("Password Changed"),
     gettext_noop(
@@ -406,6 +429,7 @@ STRINGS = [
     gettext_noop("Changing to"),
     gettext_noop("Your email address is still pending verification."),
     gettext_noop("Cancel Change"),
+    gettext_noop("Change to"),
     gettext_noop("Change Email"),
     gettext_noop("Confirm Email Address"),
     gettext_noop(
@@ -421,6 +445,8 @@ STRINGS = [
         "If you have not created an account yet, then please %(link)ssign up%(end_link)s first."
     ),
     gettext_noop("Sign in with a passkey"),
+    gettext_noop("Send me a sign-in code"),
+    gettext_noop("Sign Out"),
     gettext_noop("Are you sure you want to sign out?"),
     gettext_noop("You cannot remove your primary email address (%(email)s)."),
     gettext_noop("Confirmation email sent to %(email)s."),
@@ -448,6 +474,9 @@ STRINGS = [
     gettext_noop("Your password is now changed."),
     gettext_noop("Set Password"),
     gettext_noop("Enter your password:"),
+    gettext_noop("Signup"),
+    gettext_noop("Sign Up"),
+    gettext_noop("Already have an account? Then please %(link)ssign in%(end_link)s."),
     gettext_noop("Sign up using a passkey"),
     gettext_noop("Sign Up Closed"),
     gettext_noop("We are sorry, but the sign up is currently closed."),
@@ -472,7 +501,9 @@ STRINGS = [
     ),
     gettext_noop("Messages:"),
     gettext_noop("Menu:"),
+    gettext_noop("Account Connections"),
     gettext_noop("Two-Factor Authentication"),
+    gettext_noop("Sessions"),
     gettext_noop(
         "Your account is protected by two-factor authentication. Please enter an authenticator code:"
     ),
@@ -487,10 +518,13 @@ STRINGS = [
     gettext_noop("An authenticator app is not active."),
     gettext_noop("Deactivate"),
     gettext_noop("Activate"),
+    gettext_noop("Security Keys"),
     ngettext_lazy(
         "You have added %(count)s security key.", "You have added %(count)s security keys.", 1
     ),
+    gettext_noop("No security keys have been added."),
     gettext_noop("Manage"),
+    gettext_noop("Add"),
     gettext_noop("Recovery Codes"),
     ngettext_lazy(
         "There is %(unused_count)s out of %(total_count)s recovery codes available.",

@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.static import serve
 
 from roundtable.core.health import health_report
+from roundtable.core.seo import robots_txt_lines
 
 
 @never_cache
@@ -57,4 +58,13 @@ def public_media(request: HttpRequest, path: str) -> HttpResponse:
     response["Cache-Control"] = f"public, max-age={MEDIA_MAX_AGE}"
     # Served with the type guessed from the name; the browser must not guess another.
     response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """robots.txt: where the sitemap is, and what not to crawl (see core.seo)."""
+    response = HttpResponse(
+        "\n".join(robots_txt_lines()) + "\n", content_type="text/plain; charset=utf-8"
+    )
+    response["Cache-Control"] = "public, max-age=86400"
     return response

@@ -88,6 +88,7 @@ def create_threads() -> None:
                 thread=thread,
                 author=users[username],
                 body=body,
+                language=spec["language"],
                 html=render(body),
                 created_at=start + datetime.timedelta(hours=hours_later),
                 search_folded=fold(f"{spec['title']}\n{body}" if hours_later == 0 else body),

@@ -48,15 +48,22 @@ class ReplyForm(_Confirmations):
         strip=True,
         error_messages={"required": _("Write a message before posting.")},
     )
+    # Screen readers pronounce a post by its `lang`: a reply may be written in another
+    # language than its thread, so every reply says which (the writer's interface language
+    # unless they choose another).
+    language = forms.ChoiceField(
+        label=_("Language you write in"), choices=settings.LANGUAGES, required=False
+    )
     attachments = MultipleFileField(label=_("Attach images or PDF files"), required=False)
     # One key per form shown: sending the same form twice finds the first post.
     submit_key = forms.UUIDField(required=False, widget=forms.HiddenInput)
-    field_order = ["body", "attachments"]
+    field_order = ["language", "body", "attachments"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.fields["submit_key"].initial = uuid.uuid4()
+        self.fields["language"].initial = get_language()
         # Built per form, in the reader's language (a class attribute would be frozen in
         # the language active at import).
         self.fields["attachments"].help_text = gettext(
@@ -66,6 +73,11 @@ class ReplyForm(_Confirmations):
             "size": settings.FORUM_MAX_ATTACHMENT_SIZE // (1024 * 1024),
         }
 
+    def clean_language(self) -> str:
+        # A form shown before replies asked for a language sends none: the interface
+        # language is what the select would have offered.
+        return self.cleaned_data["language"] or get_language() or settings.LANGUAGE_CODE
+
 
 class ThreadForm(ReplyForm):
     title = forms.CharField(
@@ -73,15 +85,11 @@ class ThreadForm(ReplyForm):
         max_length=200,
         error_messages={"required": _("Give the thread a title of at least 5 characters.")},
     )
-    language = forms.ChoiceField(
-        label=_("Language you write in"), choices=settings.LANGUAGES, initial=get_language
-    )
     field_order = ["title", "language", "body", "attachments"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["body"].label = _("Message")
-        self.fields["language"].initial = get_language()
 
 
 class EditForm(_Confirmations):

@@ -187,6 +187,9 @@ class Post(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="forum_posts"
     )
     body = models.TextField(_("message"))
+    # The language the post is written in (a reply may differ from its thread), for `lang`
+    # attributes and screen readers.
+    language = models.CharField(_("language"), max_length=12, default=settings.LANGUAGE_CODE)
     # `body` rendered from Markdown and sanitized (forum.markdown.render).
     html = models.TextField(editable=False)
     created_at = models.DateTimeField(default=timezone.now)

@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -369,7 +370,8 @@ def _send_digest(user, items: list[DigestItem]) -> None:
                 lines.append(f"\n== {post.thread.title} ==")
                 lines.append(_("Stop e-mails about this: %(link)s") % {"link": stop})
             lines.append(
-                f"\n{_author_name(post)} · {timezone.localtime(post.created_at):%Y-%m-%d %H:%M}"
+                f"\n{_author_name(post)} · "
+                + date_format(timezone.localtime(post.created_at), "DATETIME_FORMAT")
             )
             lines.append(_excerpt(post))
             lines.append(_post_url(post, language))

@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 
 from roundtable.content.models import SeriesPage
 from roundtable.content.selectors import default_locale, localize_all
+from roundtable.core.access import SignInRequired
 from roundtable.forum.models import (
     Attachment,
     AttachmentReview,
@@ -59,6 +60,30 @@ def readable_categories(user: Viewer) -> QuerySet[Category]:
         Q(visibility__in=[Visibility.PUBLIC, Visibility.MEMBERS])
         | Q(visibility=Visibility.GROUP, group__in=user.groups.values("id"))
     )
+
+
+def _members_categories() -> QuerySet[Category]:
+    """Categories every signed-in member may read: not limited to a group, and not case
+    discussions (whose threads a logged-out visitor must not learn exist)."""
+    return Category.objects.filter(
+        locale=default_locale(),
+        visibility__in=[Visibility.PUBLIC, Visibility.MEMBERS],
+        is_case_discussion=False,
+    )
+
+
+def _members_threads() -> QuerySet[Thread]:
+    """Threads every signed-in member may read (approved, not hidden)."""
+    return Thread.objects.filter(
+        category__in=_members_categories(), is_approved=True, is_hidden=False
+    )
+
+
+def _sign_in_if_members_may(user: Viewer, found: QuerySet) -> None:
+    """For a visitor who is not signed in: `SignInRequired` if what they asked for (and
+    did not get) is there for every member; otherwise the caller's plain 404 follows."""
+    if not user.is_authenticated and found.exists():
+        raise SignInRequired
 
 
 def can_read_category(user: Viewer, category: Category) -> bool:
@@ -133,6 +158,7 @@ def category_list(user: Viewer) -> list[Category]:
 def category_get(user: Viewer, slug: str) -> Category:
     category = readable_categories(user).filter(slug=slug).first()
     if category is None:
+        _sign_in_if_members_may(user, _members_categories().filter(slug=slug))
         raise Http404
     return with_labels([category])[0]
 
@@ -237,6 +263,7 @@ def read_marks(user: Viewer, threads: list[Thread]) -> dict[int, tuple[datetime.
 def thread_get(user: Viewer, thread_id: int) -> Thread:
     thread = visible_threads(user).select_related("category").filter(pk=thread_id).first()
     if thread is None:
+        _sign_in_if_members_may(user, _members_threads().filter(pk=thread_id))
         raise Http404
     with_labels([thread.category])
     return thread
@@ -277,7 +304,9 @@ def helpful_marked(user: Viewer, posts: list[Post]) -> set[int]:
 def first_unread_post(
     user: Viewer, thread: Thread, *, since: datetime.datetime | None = None
 ) -> Post | None:
-    """The first post newer than the reader's mark (`since`, when the caller has it)."""
+    """The first post by someone else newer than the reader's mark (`since`, when the
+    caller has it). The reader's own posts are never unread to them, also when one waits
+    for a moderator and so does not move the mark."""
     if not user.is_authenticated:
         return None
     if since is None:
@@ -285,6 +314,7 @@ def first_unread_post(
     return (
         visible_posts(user)
         .filter(thread=thread, created_at__gt=since)
+        .exclude(author=user)
         .only("pk", "thread_id", "created_at")
         .order_by("created_at", "id")
         .first()
@@ -306,6 +336,10 @@ def post_get(user: Viewer, post_id: int) -> Post:
         visible_posts(user).select_related("thread", "author__profile").filter(pk=post_id).first()
     )
     if post is None:
+        members_posts = Post.objects.filter(
+            thread__in=_members_threads(), is_approved=True, is_hidden=False
+        )
+        _sign_in_if_members_may(user, members_posts.filter(pk=post_id))
         raise Http404
     return post
 

@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Max
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -84,7 +85,7 @@ def check_can_post(user: AbstractBaseUser, *, category: Category, thread: Thread
     if suspension is not None:
         raise PermissionDenied(
             _("Your forum account is suspended until %(date)s.")
-            % {"date": timezone.localtime(suspension.until).strftime("%Y-%m-%d %H:%M")}
+            % {"date": date_format(timezone.localtime(suspension.until), "DATETIME_FORMAT")}
         )
     if not selectors.can_read_category(user, category):
         raise PermissionDenied(_("You cannot post in this category."))
@@ -228,6 +229,7 @@ def thread_create(
         thread=thread,
         author=author,
         body=body,
+        language=language,
         html=_render(body),
         created_at=now,
         is_approved=approved,
@@ -251,10 +253,12 @@ def post_create(
     author: AbstractBaseUser,
     thread: Thread,
     body: str,
+    language: str | None = None,
     uploads: list | None = None,
     confirmed: set[str] | None = None,
     submit_key: uuid.UUID | None = None,
 ) -> Post:
+    """A reply in `language` (one of the interface languages; by default its thread's)."""
     thread = Thread.objects.select_for_update().select_related("category").get(pk=thread.pk)
     check_can_post(author, category=thread.category, thread=thread)
     body = _check_body(body)
@@ -265,10 +269,13 @@ def post_create(
         files=files,
         confirmed=confirmed or set(),
     )
+    if language not in dict(settings.LANGUAGES):
+        language = thread.language
     post = Post.objects.create(
         thread=thread,
         author=author,
         body=body,
+        language=language,
         html=_render(body),
         is_approved=not _needs_review(author),
         deid_confirmed=confirmed_kinds,

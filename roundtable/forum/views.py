@@ -15,6 +15,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from roundtable.core import deid_forms
+from roundtable.core.search_input import MAX_QUERY_LENGTH, search_query
 from roundtable.forum import markdown, moderation, notify, selectors, services
 from roundtable.forum.forms import EditForm, ReplyForm, ReportForm, ThreadForm, WatchForm
 from roundtable.forum.models import Post
@@ -46,9 +47,10 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "")[:200]
+    query, too_long = search_query(request.GET)
     page, total, window = None, 0, 0
-    if query.strip():
+    searched = bool(query.strip()) and not too_long
+    if searched:
         found = search_posts(user=request.user, query=query)
         total, window = found.total, found.window if found.window_full else 0
         paginator = Paginator(found.posts, POSTS_PER_PAGE)
@@ -59,6 +61,9 @@ def search(request: HttpRequest) -> HttpResponse:
         "forum/search.html",
         {
             "query": query,
+            "searched": searched,
+            "too_long": too_long,
+            "limit": MAX_QUERY_LENGTH,
             "page_obj": page,
             "total": total,
             "window": window,
@@ -229,6 +234,7 @@ def reply(request: HttpRequest, thread_id: int) -> HttpResponse:
                 author=request.user,
                 thread=thread,
                 body=form.cleaned_data["body"],
+                language=form.cleaned_data["language"],
                 uploads=form.cleaned_data["attachments"],
                 confirmed=form.confirmed(),
             ),

@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from django.db.models import Q, QuerySet
+from django.db.models import Max, Q, QuerySet
 from wagtail.models import Locale
 
 from roundtable.content.selectors import in_reader_language
@@ -67,3 +67,8 @@ def equivalent_wordings(query: str) -> list[str]:
     return sorted(
         set(Term.objects.filter(translation_key__in=keys).values_list("term_folded", flat=True))
     )
+
+
+def glossary_last_changed():
+    """When any term, in any language, last changed (None for an empty glossary)."""
+    return Term.objects.aggregate(latest=Max("updated_at"))["latest"]

@@ -11,7 +11,7 @@ from django_countries import countries
 from wagtail.models import Locale
 
 from roundtable.content.models import Topic
-from roundtable.content.selectors import active_locale, in_reader_language, localize_all
+from roundtable.content.selectors import active_locale, in_reader_language
 from roundtable.glossary.selectors import equivalent_wordings
 from roundtable.library.models import EntryCountry, Kind, LibraryEntry, LibraryFile, ReadingListItem
 from roundtable.search.fts import fts_filter, fts_ranked, no_relevance, query_words
@@ -229,8 +229,21 @@ def entry_files(entry: LibraryEntry) -> list[LibraryFile]:
     return list(unique.values())
 
 
-def entry_topics(entry: LibraryEntry) -> list[Topic]:
-    return sorted(localize_all(entry.topics.all(), locale=entry.locale), key=lambda t: t.name)
+def entry_topics(entry: LibraryEntry, *, locale: Locale) -> list[Topic]:
+    """The entry's topics named in the reader's language (`locale`), as the facets name
+    them, whatever the entry's own language; a topic not translated yet keeps its source
+    name, and its `locale` (loaded) tells the page which `lang` that name is in."""
+    keys = {topic.translation_key for topic in entry.topics.all()}
+    if not keys:
+        return []
+    topics = in_reader_language(
+        Topic.objects.filter(translation_key__in=keys), locale=locale
+    ).select_related("locale")
+    # One name per topic, even for a topic with versions in two non-source languages only.
+    unique = {}
+    for topic in sorted(topics, key=lambda t: (t.locale_id != locale.pk, t.pk)):
+        unique.setdefault(topic.translation_key, topic)
+    return sorted(unique.values(), key=lambda t: t.name.casefold())
 
 
 def entry_countries(entry: LibraryEntry) -> list[str]:
@@ -322,3 +335,9 @@ def series_entries(series_key, request) -> list[LibraryEntry]:
         .select_related("locale")
         .order_by("-year", "-pk")[:SERIES_ENTRY_LIMIT]
     )
+
+
+def published_entries() -> QuerySet[LibraryEntry]:
+    """Every published entry in every language: what anyone, signed in or not, may open
+    (members' suggestions under review are drafts, not live). For the sitemap."""
+    return LibraryEntry.objects.filter(live=True).defer("search_folded")

@@ -161,6 +161,12 @@ def reading_list_remove(*, user: AbstractBaseUser, entry: LibraryEntry) -> None:
     ReadingListItem.objects.filter(user=user, entry__translation_key=entry.translation_key).delete()
 
 
+def reading_list_item_remove(*, user: AbstractBaseUser, item_id: int) -> None:
+    """Remove one item of `user`'s own reading list. Another member's item is never
+    touched, and removing an item already gone changes nothing (a resent form)."""
+    ReadingListItem.objects.filter(user=user, pk=item_id).delete()
+
+
 @transaction.atomic
 def suggestion_create(
     *,

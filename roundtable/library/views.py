@@ -1,18 +1,22 @@
 """The library: search with facets, entry pages, downloads, reading list, suggestions."""
 
+from dataclasses import replace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from roundtable.content.selectors import active_locale
 from roundtable.core.deid_forms import IdentifyingDetails
+from roundtable.core.search_input import search_query
 from roundtable.library import selectors, services
-from roundtable.library.forms import LibrarySearchForm, SuggestionForm
+from roundtable.library.forms import MAX_QUERY_LENGTH, LibrarySearchForm, SuggestionForm
 
 PAGE_SIZE = 20
 
@@ -21,7 +25,13 @@ def library_index(request: HttpRequest) -> HttpResponse:
     form = LibrarySearchForm(request.GET or None)
     query = form.to_query() if request.GET else selectors.LibraryQuery()
     locale = active_locale()
-    entries, facets = selectors.library_search(locale=locale, query=query)
+    text, too_long = search_query(request.GET, limit=MAX_QUERY_LENGTH)
+    if too_long:
+        # Said so on the page, with nothing found; the box keeps the text to shorten.
+        query = replace(query, text=text)
+        entries, facets = [], selectors.Facets()
+    else:
+        entries, facets = selectors.library_search(locale=locale, query=query)
     paginator = Paginator(entries, PAGE_SIZE)
     paginator.count = facets.total  # already counted with the facets
     page = paginator.get_page(request.GET.get("page"))
@@ -35,6 +45,8 @@ def library_index(request: HttpRequest) -> HttpResponse:
         "query_string": params.urlencode(),
         "popular": selectors.most_downloaded(locale=locale) if not request.GET else [],
         "searching": bool(request.GET),
+        "too_long": too_long,
+        "limit": MAX_QUERY_LENGTH,
     }
     template = "library/_results.html" if request.htmx else "library/index.html"
     return render(request, template, context)
@@ -49,7 +61,7 @@ def entry_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "entry": entry,
             "files": selectors.entry_files(entry),
-            "topics": selectors.entry_topics(entry),
+            "topics": selectors.entry_topics(entry, locale=locale),
             "countries": selectors.entry_countries(entry),
             "related": selectors.related_entries(entry, locale=locale),
             "in_reading_list": selectors.in_reading_list(user=request.user, entry=entry),
@@ -88,6 +100,16 @@ def reading_list_toggle(request: HttpRequest, slug: str) -> HttpResponse:
         services.reading_list_add(user=request.user, entry=entry)
         messages.success(request, _("Added to your reading list."))
     return redirect("library:entry", slug=entry.slug)
+
+
+@login_required
+@require_POST
+def reading_list_remove(request: HttpRequest, item_id: int) -> HttpResponse:
+    services.reading_list_item_remove(user=request.user, item_id=item_id)
+    messages.success(request, _("Removed from your reading list."))
+    url = reverse("library:reading_list")
+    page = request.POST.get("page", "")
+    return redirect(f"{url}?page={page}" if page.isdigit() and page != "1" else url)
 
 
 @login_required

@@ -1,7 +1,10 @@
 """News: an index per language and the articles under it."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -10,6 +13,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField
 
 from roundtable.content.blocks import BodyBlock
@@ -37,6 +41,28 @@ class NewsIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(news_index_context(request, index=self))
         return context
+
+    def route(self, request, path_components):
+        # /<index>/<language>/<slug>/: an article this index lists but that is not yet
+        # translated into its language, served inside this language's interface.
+        if len(path_components) == 2 and self.live:
+            from roundtable.news.selectors import original_for_reader
+
+            original, listed = original_for_reader(self, *path_components)
+            if original is not None:
+                return RouteResult(original, kwargs={"reader_index": self})
+            if listed is not None:
+                return RouteResult(self, kwargs={"moved_to": listed})
+            raise Http404
+        return super().route(request, path_components)
+
+    def serve(self, request, *args, moved_to=None, **kwargs):
+        if moved_to is not None:
+            # An old link to an original that has been translated since: its translation.
+            from roundtable.news.selectors import article_url
+
+            return redirect(article_url(moved_to, index=self, request=request))
+        return super().serve(request, *args, **kwargs)
 
 
 class NewsArticlePage(Page):
@@ -122,9 +148,38 @@ class NewsArticlePage(Page):
         self.search_folded = fold(" ".join([self.title, self.intro, *map(str, body_text)]))[:60_000]
         return super().save(*args, **kwargs)
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, reader_index=None, **kwargs):
         from roundtable.news.selectors import article_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(article_context(self))
+        context.update(article_context(self, reader_index=reader_index))
+        if reader_index is not None:
+            # The original shown inside another language's interface: the original is the
+            # canonical page, and this copy is no hreflang alternate (nor in the sitemap).
+            context["reading_original"] = True
+            context["canonical_url"] = settings.SITE_URL.rstrip("/") + self.get_url(request)
+            context["hreflang_alternates"] = []
         return context
+
+    def untranslated_urls(self, codes, request=None) -> dict[str, str]:
+        """For the language switcher: in each of `codes` (languages without a translation
+        of this article), the version that language's news lists, inside its interface."""
+        from roundtable.news.selectors import original_url, version_listed_in
+
+        indexes = (
+            NewsIndexPage.objects.live()
+            .public()
+            .filter(locale__language_code__in=codes)
+            .select_related("locale")
+        )
+        indexes = list(indexes)
+        if not indexes:
+            return {}
+        # Every language without a translation lists the same version (see in_reader_language).
+        version = version_listed_in(self, locale=indexes[0].locale)
+        if version is None:
+            return {}
+        return {
+            index.locale.language_code: original_url(version, index=index, request=request)
+            for index in indexes
+        }

@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils.formats import date_format
 
 from roundtable.content.selectors import active_locale
-from roundtable.news.selectors import news_articles, news_index_for
+from roundtable.news.selectors import article_url, news_articles, news_index_for
 from roundtable.search.fts import query_words
 from roundtable.search.highlight import highlight
 from roundtable.search.registry import Result, ResultGroup
@@ -30,7 +30,7 @@ def search_news(*, query: str, also: list[str], request, limit: int) -> ResultGr
         results=[
             Result(
                 title=article.title,
-                url=article.get_url(request),
+                url=article_url(article, index=index, request=request),
                 snippet=highlight(article.intro, query, length=200),
                 language=article.locale.language_code,
                 meta=date_format(article.date, "DATE_FORMAT"),

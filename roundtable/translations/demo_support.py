@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from django.db import transaction
 from django.db.models import Model
+from django.utils.safestring import SafeString
 from wagtail.models import Locale, Page
 from wagtail_localize.models import (
     StringSegment,
@@ -19,7 +20,8 @@ from wagtail_localize.models import (
 from wagtail_localize.strings import StringValue
 
 # Maps a segment's context path ("title", "body.<block id>.text") to its translation, or
-# None to leave that segment untranslated.
+# None to leave that segment untranslated. A safe string is HTML with the source's links
+# numbered as wagtail-localize numbers them (<a id="a1">…</a>); anything else is text.
 SegmentTranslator = Callable[[str], str | None]
 
 
@@ -39,7 +41,11 @@ def translate_with_localize(
             locale=locale,
             context=segment.context,
             defaults={
-                "data": StringValue.from_plaintext(text).data,
+                "data": (
+                    StringValue.from_translated_html(text)
+                    if isinstance(text, SafeString)
+                    else StringValue.from_plaintext(text)
+                ).data,
                 "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
             },
         )

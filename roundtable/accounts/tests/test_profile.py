@@ -111,7 +111,7 @@ def test_bio_html_is_escaped_on_the_profile_page(client, member, other_member):
     ("visibility", "owner", "other_member_sees", "anonymous_sees"),
     [
         (Visibility.PUBLIC, 200, 200, 200),
-        (Visibility.MEMBERS, 200, 200, 404),
+        (Visibility.MEMBERS, 200, 200, 302),  # asked to log in
         (Visibility.HIDDEN, 200, 404, 404),
     ],
 )

@@ -4,7 +4,8 @@ import hashlib
 
 from django import template
 
-from roundtable.core.languages import alternate_links
+from roundtable.core.dates import time_element
+from roundtable.core.languages import alternate_links, hreflang_links
 
 register = template.Library()
 
@@ -20,6 +21,29 @@ def language_links(context) -> list[dict]:
         cached = alternate_links(request, page=context.get("page"))
         request._roundtable_language_links = cached
     return cached
+
+
+@register.simple_tag(name="time")
+def time_tag(value, style: str = "medium"):
+    """`{% time post.created_at "short" %}`: the one way to show a date or time (core.dates).
+
+    Styles: "date", "short_date", "medium" (date and time), "short", "time"."""
+    return time_element(value, style)
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_alternates(context) -> list[dict]:
+    """The page's hreflang alternates: only translations that exist (see core.languages).
+
+    A view may set `hreflang_alternates` itself, e.g. to none on a page that only shows
+    another page's content and names that page as canonical.
+    """
+    if "hreflang_alternates" in context:
+        return context["hreflang_alternates"]
+    request = context.get("request")
+    if request is None:
+        return []
+    return hreflang_links(request, page=context.get("page"))
 
 
 @register.filter

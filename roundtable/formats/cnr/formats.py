@@ -1,16 +1,18 @@
-# Montenegrin date and number formats: the same conventions as Serbian (Latin script),
-# copied from Django's sr_Latn locale because Django ships no "cnr" locale.
+# Montenegrin date and number formats. Django ships no "cnr" locale: the input formats and
+# separators below are copied from Django's sr_Latn locale; the display formats are CLDR's
+# sr_Latn_ME (Serbian, Latin script, Montenegro), compared with Babel's CLDR data by
+# roundtable/formats/tests/test_cldr.py. CLDR writes medium dates with numbers ("2. 12. 2026.").
 # This file is distributed under the same license as the Django package.
 #
 # The *_FORMAT strings use the Django date format syntax,
 # see https://docs.djangoproject.com/en/dev/ref/templates/builtins/#date
-DATE_FORMAT = "j. F Y."
+DATE_FORMAT = "j. n. Y."
 TIME_FORMAT = "H:i"
-DATETIME_FORMAT = "j. F Y. H:i"
-YEAR_MONTH_FORMAT = "F Y."
-MONTH_DAY_FORMAT = "j. F"
-SHORT_DATE_FORMAT = "j.m.Y."
-SHORT_DATETIME_FORMAT = "j.m.Y. H:i"
+DATETIME_FORMAT = "j. n. Y. H:i"
+YEAR_MONTH_FORMAT = "E Y."
+MONTH_DAY_FORMAT = "j. E"
+SHORT_DATE_FORMAT = "j. n. Y."
+SHORT_DATETIME_FORMAT = "j. n. Y. H:i"
 FIRST_DAY_OF_WEEK = 1
 
 # The *_INPUT_FORMATS strings use the Python strftime format syntax,

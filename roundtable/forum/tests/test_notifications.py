@@ -6,6 +6,8 @@ import re
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from roundtable.forum import notify
 from roundtable.forum.models import DigestItem, DigestRun, EmailMode, Watch
@@ -106,6 +108,9 @@ def test_daily_digest_groups_posts_and_can_be_stopped(
     (message,) = mail.outbox
     assert message.subject == "[Roundtable] Forum digest: 2 new posts"
     assert "First update." in message.body and "Second update." in message.body
+    # Each post's time as the reader's language writes it (here English: "Nov 28, 2026, 2:30 PM").
+    first = thread.posts.get(body="First update.")
+    assert date_format(timezone.localtime(first.created_at), "DATETIME_FORMAT") in message.body
     assert "List-Unsubscribe" in message.extra_headers
     assert not DigestItem.objects.exists()
     # The same day's digest never goes out twice.

@@ -69,7 +69,13 @@ def test_group_thread_is_closed_to_an_outsider(client, secret_thread, outsider, 
 
 
 def test_members_only_thread_is_closed_to_visitors(client, members_thread, reader):
-    for path in _paths(members_thread):
+    # Its pages ask a visitor to log in (test_sign_in_links); the rest stays closed.
+    paths = _paths(members_thread)
+    for path in [paths[0], paths[1], paths[2], paths[3]]:
+        response = client.get(path)
+        assert response.status_code == 302, path
+        assert "Members question" not in response.content.decode()
+    for path in [paths[4], paths[6]]:  # a post's history, the category's feed
         assert client.get(path).status_code == 404, path
     for surface in [
         reverse("forum:index"),

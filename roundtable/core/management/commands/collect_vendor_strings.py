@@ -14,23 +14,28 @@ from pathlib import Path
 import polib
 from django.core.management.base import BaseCommand
 
-# Source files whose strings reach readers of Roundtable's pages.
+# Source files whose strings reach readers of Roundtable's pages, by the catalogue (package,
+# locale directory) that holds them.
 SOURCES = {
-    "django": [
+    ("django", "conf/locale"): [
         "forms/fields.py",
         "forms/forms.py",
         "forms/models.py",
         "forms/formsets.py",
         "forms/widgets.py",
         "core/validators.py",
-        "contrib/auth/password_validation.py",
         "utils/dates.py",
         "utils/timesince.py",
         "views/csrf.py",
         "db/models/fields/__init__.py",
         "contrib/humanize/templatetags/humanize.py",
     ],
-    "allauth": [
+    # The password rules and their errors (AUTH_PASSWORD_VALIDATORS) live in contrib.auth's
+    # own catalogue.
+    ("django", "contrib/auth/locale"): [
+        "contrib/auth/password_validation.py",
+    ],
+    ("allauth", "locale"): [
         "account/",
         "mfa/",
         "templates/account/",
@@ -51,10 +56,13 @@ def _package_dir(name: str) -> Path:
 
 
 def _wanted(entry: polib.POEntry, prefixes: list[str]) -> bool:
-    refs = [ref for ref, _line in entry.occurrences]
-    if any(marker in ref for ref in refs for marker in EXCLUDED):
-        return False
-    return any(ref.startswith(prefix) for ref in refs for prefix in prefixes)
+    """A string is wanted when one of the places it appears in is a feature we use: "Sign In"
+    also appears in the social-account templates, and is still on our login page."""
+    return any(
+        ref.startswith(prefix) and not any(marker in ref for marker in EXCLUDED)
+        for ref, _line in entry.occurrences
+        for prefix in prefixes
+    )
 
 
 def _literal(text: str) -> str:
@@ -94,9 +102,8 @@ class Command(BaseCommand):
             "STRINGS = [",
         ]
         seen: set[tuple] = set()
-        for package, prefixes in SOURCES.items():
-            root = _package_dir(package)
-            catalogue = root / ("conf/locale" if package == "django" else "locale")
+        for (package, locale_dir), prefixes in SOURCES.items():
+            catalogue = _package_dir(package) / locale_dir
             po = polib.pofile(str(catalogue / "en" / "LC_MESSAGES" / "django.po"))
             for entry in po:
                 if entry.obsolete or not _wanted(entry, prefixes):

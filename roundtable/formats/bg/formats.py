@@ -1,0 +1,17 @@
+"""Bulgarian date and time formats as CLDR writes them (short and medium; see
+roundtable/formats/tests/test_cldr.py, which compares them with Babel's CLDR data).
+
+Django's bg module has no date-time formats, so Bulgarian pages fell back to the US default.
+Everything this module does not set (input formats, number separators, first day of the week)
+comes from Django's own module for the language.
+"""
+
+# Django date format syntax: https://docs.djangoproject.com/en/5.2/ref/templates/builtins/#date
+# N is the abbreviated month, E the month in a date ("2. prosinca"), F the month on its own.
+DATE_FORMAT = "j.m.Y\u202fг."
+SHORT_DATE_FORMAT = "j.m.y\u202fг."
+TIME_FORMAT = "G:i"
+DATETIME_FORMAT = "j.m.Y\u202fг., G:i"
+SHORT_DATETIME_FORMAT = "j.m.y\u202fг., G:i"
+YEAR_MONTH_FORMAT = "E Y\u202fг."
+MONTH_DAY_FORMAT = "j E"
