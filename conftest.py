@@ -320,6 +320,9 @@ def task_worker(_queue_worker_process, transactional_db, settings):
     worker runs them; `task_worker.wait()` waits until every task queued so far ended."""
     from django_tasks.signals import task_enqueued
 
+    from roundtable.core.tests.migration_rows import restore_migration_rows
+
+    restore_migration_rows()
     worker = _queue_worker_process
     settings.TASKS = dict(_CONFIGURED_TASKS)
     settings.MEDIA_ROOT = worker.media_root

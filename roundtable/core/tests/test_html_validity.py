@@ -113,5 +113,4 @@ def test_the_checker_reports_invalid_html(checked_pages):
     assert "Bad value “” for attribute “action” on element “form”" in text
     assert "Attribute “hx-post” not allowed on element “form”" in text
     assert "Element “ul” not allowed as child of element “span”" in text
-    # The microsecond datetime is the one message let through until `dates` lands.
-    assert "“datetime”" not in text
+    assert "attribute “datetime” on element “time”" in text

@@ -57,16 +57,14 @@ def test_switcher_keeps_the_reader_on_the_same_page(client, home_pages):
     assert 'href="/cnr/members/?profession=police" hreflang="cnr" lang="cnr"' in html
 
 
-def test_hreflang_alternates_list_every_language(client, home_pages):
-    html = client.get("/en/members/").content.decode()
+def test_hreflang_alternates_list_every_language(client, home_pages, settings):
+    settings.SITE_URL = "https://roundtable.example"
+    # On SITE_URL's host, whatever host the request came through.
+    html = client.get("/en/members/", HTTP_HOST="testserver").content.decode()
+    site = "https://roundtable.example"
     for code in LANGUAGE_CODES:
-        assert (
-            f'<link rel="alternate" hreflang="{code}" href="http://testserver/{code}/members/">'
-            in html
-        )
-    assert (
-        '<link rel="alternate" hreflang="x-default" href="http://testserver/en/members/">' in html
-    )
+        assert f'<link rel="alternate" hreflang="{code}" href="{site}/{code}/members/">' in html
+    assert f'<link rel="alternate" hreflang="x-default" href="{site}/en/members/">' in html
 
 
 def test_home_page_switcher_links_to_each_translation(client, home_pages):
@@ -79,9 +77,10 @@ def test_home_page_switcher_links_to_each_translation(client, home_pages):
 
 def test_dates_follow_the_locale(client, code_of_conduct_in_force):
     html = client.get("/sq/code-of-conduct/").content.decode()
-    assert "1 mars 2026" in html or "1 Mars 2026" in html
+    # CLDR's medium dates (roundtable/formats, checked against Babel in formats/tests).
+    assert "1 mar 2026" in html
     html = client.get("/cnr/code-of-conduct/").content.decode()
-    assert "1. mart 2026." in html
+    assert "1. 3. 2026." in html
 
 
 @pytest.fixture
