@@ -12,7 +12,7 @@ from django.conf import locale as django_locale
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from roundtable.core.redis_urls import database_of, queue_url_for
+from roundtable.core.redis_urls import database_of, for_test_worker, queue_url_for
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -159,6 +159,12 @@ REDIS_URL = env.str("REDIS_URL", default="")
 REDIS_QUEUE_URL = env.str("REDIS_QUEUE_URL", default="") or (
     queue_url_for(REDIS_URL) if REDIS_URL else ""
 )
+# `make test` runs the suite in parallel processes (pytest-xdist sets PYTEST_XDIST_WORKER in
+# each); as each gets its own test database, each gets its own cache and queue databases.
+_TEST_WORKER = env.str("PYTEST_XDIST_WORKER", default="")
+if _TEST_WORKER:
+    REDIS_URL = for_test_worker(REDIS_URL, _TEST_WORKER)
+    REDIS_QUEUE_URL = for_test_worker(REDIS_QUEUE_URL, _TEST_WORKER)
 if REDIS_URL and database_of(REDIS_QUEUE_URL) == database_of(REDIS_URL):
     raise ImproperlyConfigured(
         "REDIS_QUEUE_URL uses the same Redis database as REDIS_URL: clearing the cache would "
