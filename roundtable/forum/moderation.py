@@ -5,16 +5,15 @@ same transaction as the change itself."""
 import datetime
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from roundtable.core import deid_forms
+from roundtable.core.permissions import users_with_perm
 from roundtable.core.text import fold
 from roundtable.forum import notify, selectors
 from roundtable.forum.models import (
@@ -36,16 +35,7 @@ from roundtable.notifications.services import notification_send
 
 
 def moderators():
-    return (
-        get_user_model()
-        .objects.filter(is_active=True)
-        .filter(
-            Q(is_superuser=True)
-            | Q(groups__permissions__codename="moderate_forum")
-            | Q(user_permissions__codename="moderate_forum")
-        )
-        .distinct()
-    )
+    return users_with_perm(perm="forum.moderate_forum")
 
 
 def _require_moderator(user: AbstractBaseUser) -> None:

@@ -4,11 +4,10 @@ and members' suggestions."""
 import datetime
 import uuid
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,9 +16,11 @@ from django_tasks import task
 
 from roundtable.content.models import Topic
 from roundtable.core import deid_forms
+from roundtable.core.permissions import users_with_perm
 from roundtable.core.text import fold
 from roundtable.library.extraction import ExtractionError, extract_text
 from roundtable.library.models import (
+    EDITOR_PERMISSION,
     DocumentLanguage,
     ExtractionStatus,
     Kind,
@@ -42,14 +43,8 @@ kinds.register(
 
 
 def library_editors():
-    """Everyone who may publish library entries."""
-    User = get_user_model()
-    can_edit = (
-        Q(is_superuser=True)
-        | Q(groups__permissions__codename="publish_libraryentry")
-        | Q(user_permissions__codename="publish_libraryentry")
-    )
-    return User.objects.filter(can_edit, is_active=True).distinct()
+    """Everyone who may publish library entries (the one "editor" permission)."""
+    return users_with_perm(perm=EDITOR_PERMISSION)
 
 
 def search_text_for(entry: LibraryEntry, *, topic_labels: list[str], file_texts: list[str]) -> str:
