@@ -13,6 +13,7 @@ templates turn autoescaping off themselves (`{% autoescape off %}`): a plain-tex
 must show "Ana & Goran", not "Ana &amp; Goran".
 """
 
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,13 +63,13 @@ def render_templated(name: str, *, context: dict[str, Any], language: str) -> Re
     with translation.override(language):
         subject = render_to_string(f"emails/{name}_subject.txt", full_context)
         body = render_to_string(f"emails/{name}_body.txt", full_context)
-        try:
+        html_body: str = ""
+        with suppress(TemplateDoesNotExist):  # the HTML part is optional
             html_body = render_to_string(f"emails/{name}_body.html", full_context)
-        except TemplateDoesNotExist:
-            html_body = ""
-    subject = " ".join(f"{settings.EMAIL_SUBJECT_PREFIX}{subject}".split())
+    # A subject is one header line: the template's line breaks and indents are folded.
+    one_line = " ".join(f"{settings.EMAIL_SUBJECT_PREFIX}{subject}".split())
     return RenderedEmail(
-        subject=subject[:SUBJECT_MAX_LENGTH], body=body.strip(), html_body=html_body.strip()
+        subject=one_line[:SUBJECT_MAX_LENGTH], body=body.strip(), html_body=html_body.strip()
     )
 
 
