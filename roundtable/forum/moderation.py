@@ -4,17 +4,17 @@ same transaction as the change itself."""
 
 import datetime
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from roundtable.core import deid_forms
+from roundtable.core.limits import RowLimit
+from roundtable.core.permissions import users_with_perm
 from roundtable.core.text import fold
 from roundtable.forum import notify, selectors
 from roundtable.forum.models import (
@@ -34,18 +34,17 @@ from roundtable.forum.models import (
 from roundtable.forum.services import category_synchronize, thread_synchronize
 from roundtable.notifications.services import notification_send
 
+REPORTS_LIMIT = RowLimit(
+    model=Report,
+    owner_field="reporter",
+    setting="ROUNDTABLE_LIMIT_FORUM_REPORTS_PER_HOUR",
+    window=datetime.timedelta(hours=1),
+    message=gettext_lazy("You have sent many reports in the last hour. Please try again later."),
+)
+
 
 def moderators():
-    return (
-        get_user_model()
-        .objects.filter(is_active=True)
-        .filter(
-            Q(is_superuser=True)
-            | Q(groups__permissions__codename="moderate_forum")
-            | Q(user_permissions__codename="moderate_forum")
-        )
-        .distinct()
-    )
+    return users_with_perm(perm="forum.moderate_forum")
 
 
 def _require_moderator(user: AbstractBaseUser) -> None:
@@ -383,14 +382,7 @@ def report_create(
         raise ValidationError({"comment": _("Tell the moderators what is wrong.")})
     # A reason is members' writing too, read by every moderator.
     deid_forms.check(texts=[("comment", comment.strip())], confirmed=confirmed or set())
-    since = timezone.now() - datetime.timedelta(hours=1)
-    if (
-        Report.objects.filter(reporter=reporter, created_at__gte=since).count()
-        >= settings.FORUM_REPORTS_PER_HOUR
-    ):
-        raise PermissionDenied(
-            _("You have sent many reports in the last hour. Please try again later.")
-        )
+    REPORTS_LIMIT.check(user=reporter)
     if Report.objects.filter(reporter=reporter, post=post, resolved_at=None).exists():
         raise ValidationError(
             _("You have already reported this post; a moderator will look at it.")

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_tasks import default_task_backend, task
 
-from roundtable.core.tasks import send_email
+from roundtable.core.emails import absolute_url, send_templated
 from roundtable.forum.models import (
     DigestItem,
     DigestRun,
@@ -68,7 +68,7 @@ def unsubscribe_read(token: str) -> dict | None:
 
 
 def _absolute(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
+    return absolute_url(path)
 
 
 def _post_url(post: Post, language: str) -> str:
@@ -133,19 +133,18 @@ def post_email_task(
     token = unsubscribe_token(user_id=user.pk, what=what, watch_id=watch_id)
     unsubscribe = _unsubscribe_url(token, language)
     with translation.override(language):
-        subject = kinds.render(kind, {"author": _author_name(post), "thread": post.thread.title})
-        body = _(
-            "%(message)s\n\n%(excerpt)s\n\nRead and reply: %(link)s\n\n"
-            "Stop these e-mails with one click: %(unsubscribe)s"
-        ) % {
-            "message": subject,
+        context = {
+            "message": kinds.render(
+                kind, {"author": _author_name(post), "thread": post.thread.title}
+            ),
             "excerpt": _excerpt(post),
             "link": _post_url(post, language),
             "unsubscribe": unsubscribe,
         }
-    send_email.call(
-        subject=f"[Roundtable] {subject}"[:200],
-        body=body,
+    send_templated(
+        "forum_post",
+        context=context,
+        language=language,
         to=[user.email],
         headers={
             "List-Unsubscribe": f"<{unsubscribe}>",
@@ -357,36 +356,29 @@ def _send_digest(user, items: list[DigestItem]) -> None:
     language = _languages([user.pk]).get(user.pk, settings.LANGUAGE_CODE)
     unsubscribe_all = _unsubscribe_url(unsubscribe_token(user_id=user.pk, what="all"), language)
     with translation.override(language):
-        lines = []
-        current_thread = None
+        threads: list[dict] = []
         for item in items:
             post = item.post
-            if post.thread_id != current_thread:
-                current_thread = post.thread_id
+            if not threads or threads[-1]["id"] != post.thread_id:
                 stop = _unsubscribe_url(
                     unsubscribe_token(user_id=user.pk, what="watch", watch_id=item.watch_id),
                     language,
                 )
-                lines.append(f"\n== {post.thread.title} ==")
-                lines.append(_("Stop e-mails about this: %(link)s") % {"link": stop})
-            lines.append(
-                f"\n{_author_name(post)} · "
-                + date_format(timezone.localtime(post.created_at), "DATETIME_FORMAT")
+                threads.append(
+                    {"id": post.thread_id, "title": post.thread.title, "stop": stop, "posts": []}
+                )
+            threads[-1]["posts"].append(
+                {
+                    "author": _author_name(post),
+                    "when": date_format(timezone.localtime(post.created_at), "DATETIME_FORMAT"),
+                    "excerpt": _excerpt(post),
+                    "url": _post_url(post, language),
+                }
             )
-            lines.append(_excerpt(post))
-            lines.append(_post_url(post, language))
-        count = len(items)
-        subject = translation.ngettext(
-            "Forum digest: %(count)d new post", "Forum digest: %(count)d new posts", count
-        ) % {"count": count}
-        body = (
-            "\n".join(lines)
-            + "\n\n"
-            + _("Stop every forum e-mail with one click: %(link)s") % {"link": unsubscribe_all}
-        )
-    send_email.call(
-        subject=f"[Roundtable] {subject}",
-        body=body.strip(),
+    send_templated(
+        "forum_digest",
+        context={"threads": threads, "count": len(items), "unsubscribe_all": unsubscribe_all},
+        language=language,
         to=[user.email],
         headers={
             "List-Unsubscribe": f"<{unsubscribe_all}>",

@@ -17,10 +17,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Max
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from roundtable.core import deid_forms
+from roundtable.core.limits import RowLimit
 from roundtable.core.text import fold
 from roundtable.forum import markdown, notify, selectors
 from roundtable.forum.attachments import CheckedFile, check_attachments
@@ -77,6 +78,17 @@ def _check_title(title: str) -> str:
     return title
 
 
+POSTS_LIMIT = RowLimit(
+    model=Post,
+    owner_field="author",
+    setting="ROUNDTABLE_LIMIT_FORUM_POSTS_PER_10_MINUTES",
+    window=datetime.timedelta(minutes=10),
+    message=gettext_lazy(
+        "You have posted a lot in the last few minutes. Please wait a little and try again."
+    ),
+)
+
+
 def check_can_post(user: AbstractBaseUser, *, category: Category, thread: Thread | None = None):
     """Raise PermissionDenied with the reason when `user` may not post here now."""
     if not user.is_authenticated:
@@ -91,12 +103,8 @@ def check_can_post(user: AbstractBaseUser, *, category: Category, thread: Thread
         raise PermissionDenied(_("You cannot post in this category."))
     if thread is not None and thread.is_locked and not selectors.is_moderator(user):
         raise PermissionDenied(_("This thread is locked: no new replies can be added."))
-    since = timezone.now() - datetime.timedelta(minutes=10)
-    recent = Post.objects.filter(author=user, created_at__gte=since).count()
-    if recent >= settings.FORUM_POSTS_PER_10_MINUTES and not selectors.is_moderator(user):
-        raise PermissionDenied(
-            _("You have posted a lot in the last few minutes. Please wait a little and try again.")
-        )
+    if POSTS_LIMIT.reached(user=user) and not selectors.is_moderator(user):
+        raise PermissionDenied(str(POSTS_LIMIT.message))
 
 
 def _check_identifying(

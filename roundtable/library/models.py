@@ -17,6 +17,12 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from roundtable.content.models import Topic
 from roundtable.core.uploads import PrivateStorage, neutral_name
 
+# The one permission that makes a library editor: reviewing members' suggestions (they are
+# told of each), reading drafts and their files, publishing. Wagtail adds it to every
+# snippet with a draft state. Until issue 12, `change_libraryentry` also counted in some
+# places; migration 0006 gave its holders this one.
+EDITOR_PERMISSION = "library.publish_libraryentry"
+
 
 class Kind(models.TextChoices):
     REPORT = "report", _("Report")

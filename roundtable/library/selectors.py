@@ -13,7 +13,14 @@ from wagtail.models import Locale
 from roundtable.content.models import Topic
 from roundtable.content.selectors import active_locale, in_reader_language
 from roundtable.glossary.selectors import equivalent_wordings
-from roundtable.library.models import EntryCountry, Kind, LibraryEntry, LibraryFile, ReadingListItem
+from roundtable.library.models import (
+    EDITOR_PERMISSION,
+    EntryCountry,
+    Kind,
+    LibraryEntry,
+    LibraryFile,
+    ReadingListItem,
+)
 from roundtable.search.fts import fts_filter, fts_ranked, no_relevance, query_words
 
 RELATED_COUNT = 5
@@ -210,9 +217,7 @@ def entry_get(*, locale: Locale, slug: str, viewer=None) -> LibraryEntry:
         entry = candidates.filter(live=True).order_by("pk").first()
     if entry is None and viewer is not None and viewer.is_authenticated:
         draft = candidates.first()
-        if draft and (
-            draft.submitted_by_id == viewer.pk or viewer.has_perm("library.change_libraryentry")
-        ):
+        if draft and (draft.submitted_by_id == viewer.pk or viewer.has_perm(EDITOR_PERMISSION)):
             entry = draft
     if entry is None:
         raise Http404
@@ -277,9 +282,7 @@ def most_downloaded(*, locale: Locale) -> list[LibraryEntry]:
 def _may_read_draft_files(user) -> Q:
     if not user.is_authenticated:
         return Q(pk__in=[])
-    if user.has_perm("library.publish_libraryentry") or user.has_perm(
-        "library.change_libraryentry"
-    ):
+    if user.has_perm(EDITOR_PERMISSION):
         return Q(pk__isnull=False)  # every file (an empty Q() would vanish in an OR)
     return Q(entry__submitted_by=user)
 

@@ -71,7 +71,7 @@ def test_report_reaches_the_queue_and_hides_the_post(
 
 
 def test_reports_are_rate_limited(client, public_category, author, reader, settings):
-    settings.FORUM_REPORTS_PER_HOUR = 2
+    settings.ROUNDTABLE_LIMIT_FORUM_REPORTS_PER_HOUR = 2
     thread = make_thread(public_category, authors=[author], posts=3)
     client.force_login(reader)
     for post in thread.posts.all()[:2]:
