@@ -5,7 +5,7 @@ from collections import defaultdict
 from django.db.models import Max, Q, QuerySet
 from wagtail.models import Locale
 
-from roundtable.content.selectors import in_reader_language
+from roundtable.core.locales import in_reader_language
 from roundtable.core.text import fold
 from roundtable.glossary.models import Term
 

@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.http import urlencode
 
-from roundtable.content.selectors import active_locale
+from roundtable.core.locales import active_locale
 from roundtable.core.search_input import search_query
 from roundtable.glossary import selectors
 

@@ -11,7 +11,7 @@ from django_countries import countries
 from wagtail.models import Locale
 
 from roundtable.content.models import Topic
-from roundtable.content.selectors import active_locale, in_reader_language
+from roundtable.core.locales import active_locale, in_reader_language
 from roundtable.glossary.selectors import equivalent_wordings
 from roundtable.library.models import EntryCountry, Kind, LibraryEntry, LibraryFile, ReadingListItem
 from roundtable.search.fts import fts_filter, fts_ranked, no_relevance, query_words
@@ -43,7 +43,7 @@ class Facets:
 
 def live_entries(*, locale: Locale) -> QuerySet[LibraryEntry]:
     """Published entries in the reader's language, or in their original language if not
-    translated into it. (A cheaper form of `content.selectors.in_reader_language`, which
+    translated into it. (A cheaper form of `core.locales.in_reader_language`, which
     matters at 100,000 entries: no per-row lookup, no join.)"""
     # Only translations (not originals) in the reader's language can hide an original, and
     # they are few: the subquery stays small however large the library grows.

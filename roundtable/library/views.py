@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from roundtable.content.selectors import active_locale
 from roundtable.core.deid_forms import IdentifyingDetails
+from roundtable.core.locales import active_locale
 from roundtable.core.search_input import search_query
 from roundtable.library import selectors, services
 from roundtable.library.forms import MAX_QUERY_LENGTH, LibrarySearchForm, SuggestionForm
