@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language
 from django_countries import countries
 from wagtail.models import Locale
 
 from roundtable.content.models import Topic
+from roundtable.core.languages import language_name
 from roundtable.core.locales import active_locale, in_reader_language
 from roundtable.glossary.selectors import equivalent_wordings
 from roundtable.library.models import EntryCountry, Kind, LibraryEntry, LibraryFile, ReadingListItem
@@ -156,12 +157,6 @@ def _facets(entries: QuerySet, query: LibraryQuery) -> Facets:
         .values("documentlanguage_id")
         .annotate(n=Count("libraryentry_id"))
     )
-
-    def language_name(code: str) -> str:
-        try:
-            return get_language_info(code)["name_translated"]
-        except KeyError:
-            return code
 
     facets.language = sorted(
         [(r["documentlanguage_id"], language_name(r["documentlanguage_id"]), r["n"]) for r in rows],
