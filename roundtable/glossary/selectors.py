@@ -69,6 +69,13 @@ def equivalent_wordings(query: str) -> list[str]:
     )
 
 
+def query_expansions(*, query: str, language: str) -> list[str]:
+    """The glossary's query expander (registered in apps.py): the equivalent wordings of the
+    terms `query` names. Every language's wordings count whatever the reader's `language`,
+    since content in any language may use them."""
+    return equivalent_wordings(query)
+
+
 def glossary_last_changed():
     """When any term, in any language, last changed (None for an empty glossary)."""
     return Term.objects.aggregate(latest=Max("updated_at"))["latest"]

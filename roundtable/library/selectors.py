@@ -13,8 +13,8 @@ from wagtail.models import Locale
 from roundtable.content.models import Topic
 from roundtable.core.languages import language_name
 from roundtable.core.locales import active_locale, in_reader_language
-from roundtable.glossary.selectors import equivalent_wordings
 from roundtable.library.models import EntryCountry, Kind, LibraryEntry, LibraryFile, ReadingListItem
+from roundtable.search.expanders import expand
 from roundtable.search.fts import fts_filter, fts_ranked, no_relevance, query_words
 
 RELATED_COUNT = 5
@@ -83,7 +83,7 @@ def library_search(*, locale: Locale, query: LibraryQuery) -> tuple[QuerySet, Fa
     """
     entries = live_entries(locale=locale)
     searching = bool(query_words(query.text))
-    also = equivalent_wordings(query.text) if searching else []
+    also = expand(query=query.text, language=locale.language_code) if searching else []
     if searching:
         entries = fts_filter(entries, field="search_folded", query=query.text, also=also)
     matched = _apply_filters(entries, query)
