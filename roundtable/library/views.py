@@ -35,14 +35,11 @@ def library_index(request: HttpRequest) -> HttpResponse:
     paginator = Paginator(entries, PAGE_SIZE)
     paginator.count = facets.total  # already counted with the facets
     page = paginator.get_page(request.GET.get("page"))
-    params = request.GET.copy()
-    params.pop("page", None)
     context = {
         "form": form,
         "query": query,
         "facets": facets,
         "page_obj": page,
-        "query_string": params.urlencode(),
         "popular": selectors.most_downloaded(locale=locale) if not request.GET else [],
         "searching": bool(request.GET),
         "too_long": too_long,
