@@ -11,11 +11,10 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Model
 from django.utils import translation
 from django.utils.safestring import SafeString
 from django.utils.text import slugify
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -34,8 +33,8 @@ SegmentTranslator = Callable[[str], str | None]
 
 @transaction.atomic
 def translate_with_localize(
-    source_object: Model, *, locale: Locale, translate: SegmentTranslator
-) -> Model:
+    source_object: TranslatableMixin, *, locale: Locale, translate: SegmentTranslator
+) -> TranslatableMixin:
     """Translate `source_object` into `locale`; untranslated segments fall back to the source."""
     source, _created = TranslationSource.get_or_create_from_instance(source_object)
     segments = StringSegment.objects.filter(source=source).select_related("context", "string")
@@ -87,7 +86,7 @@ def translation_slug(title: str) -> str:
     return slugify(fold(title))[:80] or "page"
 
 
-def localize(obj: Model, code: str, values: dict[str, str]) -> None:
+def localize(obj: TranslatableMixin, code: str, values: dict[str, str]) -> None:
     """Translate `obj` into `code` with the given field/segment values (missing ones fall back)."""
     locale = locale_for(code)
     if obj.has_translation(locale):

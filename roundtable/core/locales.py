@@ -9,11 +9,12 @@ from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, TranslatableMixin
 
-T = TypeVar("T", bound=Model)
+# Translatable objects: their versions share a translation_key.
+T = TypeVar("T", bound=TranslatableMixin)
 LOCALE_CACHE_SECONDS = 300
 
 
