@@ -1,4 +1,4 @@
-"""Demo content: locales, home pages, funders, topics, the series and the standard pages.
+"""Demo content: home pages, funders, topics, the series and the standard pages.
 
 Texts live in `demo_data/*.json`, written for Roundtable (fictional people and bodies).
 Translations go through wagtail-localize, like a translator's work (see
@@ -24,7 +24,7 @@ from roundtable.content.models import (
     StandardPage,
     Topic,
 )
-from roundtable.core.demo import create_locales, locale_for, localize, ui_text
+from roundtable.core.demo import locale_for, localize, ui_text
 
 DATA = Path(__file__).parent / "demo_data"
 
@@ -230,7 +230,6 @@ def create_standard_pages() -> None:
 
 def steps():
     return [
-        ("locales", create_locales),
         ("home pages", create_home_pages),
         ("funders", create_funders),
         ("topics", create_topics),

@@ -30,6 +30,10 @@ from roundtable.core.text import fold
 # numbered as wagtail-localize numbers them (<a id="a1">…</a>); anything else is text.
 SegmentTranslator = Callable[[str], str | None]
 
+# This is also core's own demo module (core.demo_steps imports every app's `demo`): it
+# creates the locales, before any capability's content (content's ORDER is 10).
+ORDER = 0
+
 
 @transaction.atomic
 def translate_with_localize(
@@ -98,6 +102,11 @@ def localize(obj: TranslatableMixin, code: str, values: dict[str, str]) -> None:
         return values.get(path)
 
     translate_with_localize(obj, locale=locale, translate=translate)
+
+
+def steps() -> list[tuple[str, Callable[[], None]]]:
+    """Core's demo step: the locales every other step writes in."""
+    return [("locales", create_locales)]
 
 
 def ui_text(message: str, code: str) -> str:
