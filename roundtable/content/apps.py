@@ -21,3 +21,10 @@ class ContentConfig(AppConfig):
 
         post_save.connect(forget_cached_locales, sender=Locale, dispatch_uid="forget_locales_save")
         post_delete.connect(forget_cached_locales, sender=Locale, dispatch_uid="forget_locales_del")
+
+        # Translators hear when a topic or funder they translated changes.
+        from roundtable.content.models import Funder, Topic
+        from roundtable.core.translatable import register_snippet
+
+        register_snippet(model=Topic)
+        register_snippet(model=Funder)

@@ -162,8 +162,8 @@ class SeriesPage(Page):
         verbose_name_plural = _("series")
 
     def get_context(self, request, *args, **kwargs):
-        from roundtable.content.selectors import localize_all
         from roundtable.content.series import series_items
+        from roundtable.core.locales import localize_all
 
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = series_items(series=self, request=request)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from roundtable.accounts.models import Profile
-from roundtable.content.demo import create_locales
+from roundtable.core.demo import create_locales
 from roundtable.core.text import fold
 from roundtable.forum.models import Category, Post, Thread, ThreadRead, Visibility
 from roundtable.forum.services import category_synchronize, thread_synchronize

@@ -14,9 +14,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
-from roundtable.content.demo import locale_for, localize
 from roundtable.content.models import SeriesPage, Topic
 from roundtable.core import deid
+from roundtable.core.demo import locale_for, localize
 from roundtable.core.text import fold
 from roundtable.forum.markdown import render
 from roundtable.forum.models import Category, Post, Thread, Watch

@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from roundtable.content.models import SeriesPage
-from roundtable.content.selectors import default_locale, localize_all
 from roundtable.core.access import SignInRequired
+from roundtable.core.locales import default_locale, localize_all
 from roundtable.forum.models import (
     Attachment,
     AttachmentReview,

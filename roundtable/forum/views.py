@@ -9,7 +9,6 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -67,7 +66,6 @@ def search(request: HttpRequest) -> HttpResponse:
             "page_obj": page,
             "total": total,
             "window": window,
-            "query_string": urlencode({"q": query}),
         },
     )
 

@@ -18,3 +18,16 @@ class GlossaryConfig(AppConfig):
         registry.register(
             registry.Provider(key="glossary", label=_("Glossary"), search=search_glossary, order=30)
         )
+
+        # Searches match a term's agreed wording in every language, without search (or
+        # library) importing the glossary.
+        from roundtable.glossary.selectors import query_expansions
+        from roundtable.search.expanders import register_expander
+
+        register_expander(query_expansions)
+
+        # Translators hear when a term they translated changes.
+        from roundtable.core.translatable import register_snippet
+        from roundtable.glossary.models import Term
+
+        register_snippet(model=Term)

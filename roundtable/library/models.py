@@ -15,6 +15,7 @@ from wagtail.models import DraftStateMixin, Orderable, RevisionMixin, Translatab
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from roundtable.content.models import Topic
+from roundtable.core.languages import language_name
 from roundtable.core.uploads import PrivateStorage, neutral_name
 
 # The one permission that makes a library editor: reviewing members' suggestions (they are
@@ -52,14 +53,7 @@ class DocumentLanguage(models.Model):
         verbose_name_plural = _("document languages")
 
     def __str__(self) -> str:
-        from django.utils.translation import get_language_info
-
-        # name_translated is a lazy proxy; __str__ must return a real string (forms and the
-        # admin's choosers call str() on it).
-        try:
-            return str(get_language_info(self.code)["name_translated"])
-        except KeyError:
-            return self.code
+        return language_name(self.code)
 
 
 class EntryCountry(models.Model):

@@ -6,13 +6,13 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language
 from django_countries import countries
 from wagtail.models import Locale
 
 from roundtable.content.models import Topic
-from roundtable.content.selectors import active_locale, in_reader_language
-from roundtable.glossary.selectors import equivalent_wordings
+from roundtable.core.languages import language_name
+from roundtable.core.locales import active_locale, in_reader_language
 from roundtable.library.models import (
     EDITOR_PERMISSION,
     EntryCountry,
@@ -21,6 +21,7 @@ from roundtable.library.models import (
     LibraryFile,
     ReadingListItem,
 )
+from roundtable.search.expanders import expand
 from roundtable.search.fts import fts_filter, fts_ranked, no_relevance, query_words
 
 RELATED_COUNT = 5
@@ -50,7 +51,7 @@ class Facets:
 
 def live_entries(*, locale: Locale) -> QuerySet[LibraryEntry]:
     """Published entries in the reader's language, or in their original language if not
-    translated into it. (A cheaper form of `content.selectors.in_reader_language`, which
+    translated into it. (A cheaper form of `core.locales.in_reader_language`, which
     matters at 100,000 entries: no per-row lookup, no join.)"""
     # Only translations (not originals) in the reader's language can hide an original, and
     # they are few: the subquery stays small however large the library grows.
@@ -89,7 +90,7 @@ def library_search(*, locale: Locale, query: LibraryQuery) -> tuple[QuerySet, Fa
     """
     entries = live_entries(locale=locale)
     searching = bool(query_words(query.text))
-    also = equivalent_wordings(query.text) if searching else []
+    also = expand(query=query.text, language=locale.language_code) if searching else []
     if searching:
         entries = fts_filter(entries, field="search_folded", query=query.text, also=also)
     matched = _apply_filters(entries, query)
@@ -163,12 +164,6 @@ def _facets(entries: QuerySet, query: LibraryQuery) -> Facets:
         .values("documentlanguage_id")
         .annotate(n=Count("libraryentry_id"))
     )
-
-    def language_name(code: str) -> str:
-        try:
-            return get_language_info(code)["name_translated"]
-        except KeyError:
-            return code
 
     facets.language = sorted(
         [(r["documentlanguage_id"], language_name(r["documentlanguage_id"]), r["n"]) for r in rows],

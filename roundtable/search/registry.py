@@ -1,8 +1,8 @@
 """Site search: each capability registers how to search its own kind of content.
 
-A provider receives the query, the glossary's equivalent wordings (so a term typed in one
-language finds the agreed term in the others) and the request, and returns at most `limit`
-results the viewer may see, plus the total and a link to its own full search.
+A provider receives the query, its expansions (`search.expanders`: the glossary's wordings,
+so that a term typed in one language finds the agreed term in the others) and the request,
+and returns at most `limit` results the viewer may see, plus the total and a link to its own full search.
 """
 
 from collections.abc import Callable

@@ -1,12 +1,12 @@
 """Writes of the translation workflow: telling translators that a source has changed."""
 
 from django.db import models
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 from wagtail.models import Locale
 from wagtail_localize.models import Translation
 
+from roundtable.core.languages import language_name
 from roundtable.notifications import kinds
 from roundtable.notifications.services import notification_send
 from roundtable.translations.models import TranslatorLanguage
@@ -19,7 +19,7 @@ kinds.register(
     ),
     prepare=lambda params: {
         "title": params["title"],
-        "language": get_language_info(params["language"])["name_translated"],
+        "language": language_name(params["language"]),
     },
 )
 

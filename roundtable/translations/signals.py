@@ -3,6 +3,7 @@
 from django.db.models.signals import post_save
 from wagtail.signals import page_published
 
+from roundtable.core.translatable import snippet_models
 from roundtable.translations.services import source_changed
 
 
@@ -11,16 +12,12 @@ def on_page_published(sender, instance, **kwargs) -> None:
 
 
 def on_snippet_saved(sender, instance, created, raw=False, **kwargs) -> None:
-    if not created and not raw:
+    if sender in snippet_models() and not created and not raw:
         source_changed(instance)
 
 
 def connect() -> None:
-    from roundtable.content.models import Funder, Topic
-    from roundtable.glossary.models import Term
-
     page_published.connect(on_page_published, dispatch_uid="translations_page_published")
-    for model in (Topic, Term, Funder):
-        post_save.connect(
-            on_snippet_saved, sender=model, dispatch_uid=f"translations_saved_{model.__name__}"
-        )
+    # One receiver for every model: the capabilities register their snippet models
+    # (core.translatable) from their own ready(), which may run after this one.
+    post_save.connect(on_snippet_saved, dispatch_uid="translations_snippet_saved")

@@ -32,8 +32,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             }
             for loc in columns
         ]
-    query_string = request.GET.copy()
-    query_string.pop("page", None)
     return render(
         request,
         "translations/dashboard.html",
@@ -48,7 +46,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 "title"
             ),
             "selected": {"language": language, "kind": kind, "series": series, "state": state},
-            "query_string": query_string.urlencode(),
         },
     )
 
