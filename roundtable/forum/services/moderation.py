@@ -1,22 +1,21 @@
 """Moderation: reports, the review queue, hiding, locking, pinning, moving, splitting and
 suspending. Every action checks the actor's permission and is written to the log in the
-same transaction as the change itself."""
+same transaction as the change itself. Who the moderators are is a read:
+`selectors.moderators`."""
 
 import datetime
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from roundtable.core import deid_forms
 from roundtable.core.text import fold
-from roundtable.forum import notify, selectors
+from roundtable.forum import rules, selectors
 from roundtable.forum.models import (
     ActionKind,
     Attachment,
@@ -31,21 +30,11 @@ from roundtable.forum.models import (
     Thread,
     ThreadRead,
 )
-from roundtable.forum.services import category_synchronize, thread_synchronize
+from roundtable.forum.notifications import fanout
+from roundtable.forum.selectors import moderators
+from roundtable.forum.services.counters import category_synchronize, thread_synchronize
+from roundtable.forum.services.posts import folded_text, render_body
 from roundtable.notifications.services import notification_send
-
-
-def moderators():
-    return (
-        get_user_model()
-        .objects.filter(is_active=True)
-        .filter(
-            Q(is_superuser=True)
-            | Q(groups__permissions__codename="moderate_forum")
-            | Q(user_permissions__codename="moderate_forum")
-        )
-        .distinct()
-    )
 
 
 def _require_moderator(user: AbstractBaseUser) -> None:
@@ -62,10 +51,10 @@ def _log(actor, action: str, *, thread=None, post=None, member=None, note: str =
 def _resync(*threads: Thread) -> None:
     categories = set()
     for thread in threads:
-        thread_synchronize(thread)
+        thread_synchronize(thread=thread)
         categories.add(Thread.objects.values_list("category_id", flat=True).get(pk=thread.pk))
     for category in Category.objects.filter(pk__in=categories):
-        category_synchronize(category)
+        category_synchronize(category=category)
 
 
 def _is_first_post(post: Post) -> bool:
@@ -93,12 +82,12 @@ def post_approve(*, moderator: AbstractBaseUser, post: Post) -> None:
     if post.author_id:
         notification_send(
             recipients=[post.author],
-            kind=notify.APPROVED,
+            kind=fanout.APPROVED,
             params={"thread": thread.title},
             url=reverse("forum:post", args=[post.pk]),
             email=False,
         )
-    transaction.on_commit(lambda: notify.post_created_task.enqueue(post_id=post.pk))
+    transaction.on_commit(lambda: fanout.post_created_task.enqueue(post_id=post.pk))
 
 
 @transaction.atomic
@@ -189,8 +178,6 @@ def _scrubbed(body: str, removed: list[str]) -> str:
 def _redact_quotes(*, thread: Thread, removed: list[str], exclude: int) -> None:
     """Replies that quoted the redacted post carry its words: their quoted lines (and
     those of their earlier versions) become "> […]". The rest of each reply is kept."""
-    from roundtable.forum.services import _folded, _render
-
     removed = [text for text in removed if text.strip()]
     if not removed:
         return
@@ -200,8 +187,8 @@ def _redact_quotes(*, thread: Thread, removed: list[str], exclude: int) -> None:
             first = _is_first_post(other)
             Post.objects.filter(pk=other.pk).update(
                 body=body,
-                html=_render(body),
-                search_folded=_folded(body, thread.title if first else ""),
+                html=render_body(body=body),
+                search_folded=folded_text(body=body, title=thread.title if first else ""),
             )
     for revision in PostRevision.objects.filter(post__thread=thread, body__contains=">"):
         body = _scrubbed(revision.body, removed)
@@ -280,8 +267,8 @@ def thread_move(*, moderator: AbstractBaseUser, thread: Thread, category: Catego
     Thread.objects.filter(pk=thread.pk).update(category=category)
     _hold_files_for_case_discussion(thread=thread, category=category)
     _log(moderator, ActionKind.MOVE, thread=thread, note=f"{old.name} → {category.name}")
-    category_synchronize(old)
-    category_synchronize(category)
+    category_synchronize(category=old)
+    category_synchronize(category=category)
 
 
 @transaction.atomic
@@ -294,10 +281,8 @@ def thread_split(
     category: Category,
 ) -> Thread:
     """Move the chosen posts into a new thread (a side-conversation gets its own place)."""
-    from roundtable.forum.services import _check_title
-
     _require_moderator(moderator)
-    title = _check_title(title)
+    title = rules.check_title(title=title)
     posts = list(Post.objects.filter(thread=thread, pk__in=post_ids).order_by("created_at", "id"))
     if not posts:
         raise ValidationError(_("Choose at least one post to move into the new thread."))
@@ -375,6 +360,10 @@ def report_create(
 ) -> Report:
     if not reporter.is_authenticated:
         raise PermissionDenied(_("Log in to report a post."))
+    # The thread page offers no "Report" link on a member's own posts; a hand-made request
+    # gets the same answer here, and nothing is written.
+    if post.author_id == reporter.pk:
+        raise ValidationError(_("You cannot report your own post."))
     if selectors.active_suspension(reporter) is not None:
         raise PermissionDenied(_("Your forum account is suspended: you cannot report posts."))
     if reason not in ReportReason.values:
@@ -400,7 +389,7 @@ def report_create(
     )
     notification_send(
         recipients=list(moderators()),
-        kind=notify.REPORTED,
+        kind=fanout.REPORTED,
         params={"thread": post.thread.title},
         url=reverse("forum:queue"),
         email=False,
