@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from roundtable.forum import selectors, services
 from roundtable.forum.forms import MoveForm, RedactForm, SplitForm, SuspendForm
-from roundtable.forum.views import _errors_to_form
+from roundtable.forum.views import errors_to_form
 
 
 def moderator_required(view):
@@ -139,7 +139,7 @@ def thread_move(request: HttpRequest, thread_id: int) -> HttpResponse:
                 moderator=request.user, thread=thread, category=form.cleaned_data["category"]
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            errors_to_form(form, error)
         else:
             messages.success(request, _("The thread is moved."))
             return redirect("forum:thread", thread_id=thread.pk)
@@ -166,7 +166,7 @@ def thread_split(request: HttpRequest, thread_id: int) -> HttpResponse:
                 category=form.cleaned_data["category"],
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            errors_to_form(form, error)
         else:
             messages.success(request, _("The posts are moved into a new thread."))
             return redirect("forum:thread", thread_id=new.pk)
@@ -192,7 +192,7 @@ def member_suspend(request: HttpRequest, user_id: int) -> HttpResponse:
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            errors_to_form(form, error)
         else:
             messages.success(request, _("The member is suspended from the forum."))
             return redirect("forum:suspend", user_id=member.pk)

@@ -27,7 +27,8 @@ POSTS_PER_PAGE = 20
 WATCHES_PER_PAGE = 50
 
 
-def _errors_to_form(form, error: ValidationError) -> None:
+def errors_to_form(form, error: ValidationError) -> None:
+    """Put a service's refusal on the form (the moderators' pages use it too)."""
     if hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
             form.add_error(field if field in form.fields else None, errors)

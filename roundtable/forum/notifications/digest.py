@@ -3,6 +3,7 @@ their language, each thread with its own unsubscribe link. Access is checked aga
 the digest is written: a member who lost access to a group hears nothing more of it."""
 
 import datetime
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -107,7 +108,7 @@ def digest_email_task(*, user_id: int, items: list[list[int]]) -> None:
         _send_digest(user, found)
 
 
-def _send_digest(user, items: list[DigestItem]) -> None:
+def _send_digest(user: Any, items: list[DigestItem]) -> None:
     language = member_languages([user.pk]).get(user.pk, settings.LANGUAGE_CODE)
     unsubscribe_all = unsubscribe_url(
         token=unsubscribe_token(user_id=user.pk, what="all"), language=language

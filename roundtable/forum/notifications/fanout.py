@@ -8,6 +8,7 @@ one-click unsubscribe link (forum.notifications.unsubscribe).
 """
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -74,7 +75,9 @@ def post_excerpt(post: Post) -> str:
     return Truncator(post.body).chars(600)
 
 
-def _send_immediate(*, post: Post, recipients, kind: str, what: str, watches: dict) -> None:
+def _send_immediate(
+    *, post: Post, recipients: Iterable[Any], kind: str, what: str, watches: dict[int, int]
+) -> None:
     """One e-mail per recipient, queued after the commit. The task gets ids only: the
     queue never holds a copy of the text, which a moderator may have to redact."""
     for user in recipients:

@@ -29,7 +29,10 @@ UNSUBSCRIBE_MAX_AGE = datetime.timedelta(days=365)
 def unsubscribe_read(token: str) -> dict[str, Any] | None:
     """The payload of a signed link, or None when it is forged or too old."""
     try:
-        return signing.loads(token, salt=UNSUBSCRIBE_SALT, max_age=UNSUBSCRIBE_MAX_AGE)
+        payload: dict[str, Any] = signing.loads(
+            token, salt=UNSUBSCRIBE_SALT, max_age=UNSUBSCRIBE_MAX_AGE
+        )
+        return payload
     except signing.BadSignature:  # SignatureExpired is one too
         return None
 

@@ -42,7 +42,15 @@ def _require_moderator(user: AbstractBaseUser) -> None:
         raise PermissionDenied(_("Only moderators can do this."))
 
 
-def _log(actor, action: str, *, thread=None, post=None, member=None, note: str = "") -> None:
+def _log(
+    actor: AbstractBaseUser,
+    action: str,
+    *,
+    thread: Thread | None = None,
+    post: Post | None = None,
+    member: AbstractBaseUser | None = None,
+    note: str = "",
+) -> None:
     ModerationAction.objects.create(
         actor=actor, action=action, thread=thread, post=post, member=member, note=note[:500]
     )
@@ -68,6 +76,8 @@ def _is_first_post(post: Post) -> bool:
 
 @transaction.atomic
 def post_approve(*, moderator: AbstractBaseUser, post: Post) -> None:
+    """Publish a waiting post (and its thread, if it is the first post); its author is
+    told, and watchers hear of it as of any new post."""
     _require_moderator(moderator)
     post = Post.objects.select_for_update().select_related("thread").get(pk=post.pk)
     if post.is_approved:
@@ -105,7 +115,9 @@ def post_reject(*, moderator: AbstractBaseUser, post: Post, note: str = "") -> N
 
 
 @transaction.atomic
-def attachment_review(*, moderator: AbstractBaseUser, attachment: Attachment, approve: bool):
+def attachment_review(
+    *, moderator: AbstractBaseUser, attachment: Attachment, approve: bool
+) -> Attachment:
     """A moderator has looked at a held file: shown to the thread's readers, or kept
     from them (its author still sees it, marked as rejected)."""
     _require_moderator(moderator)
@@ -212,7 +224,11 @@ def _search_index_purge() -> None:
 
 
 @transaction.atomic
-def post_set_hidden(*, moderator: AbstractBaseUser, post: Post, hidden: bool, note: str = ""):
+def post_set_hidden(
+    *, moderator: AbstractBaseUser, post: Post, hidden: bool, note: str = ""
+) -> None:
+    """Hide a post from its readers (its author and the moderators still see it), or show
+    it again."""
     _require_moderator(moderator)
     Post.objects.filter(pk=post.pk).update(
         is_hidden=hidden, hidden_by=moderator if hidden else None
@@ -230,7 +246,7 @@ def post_set_hidden(*, moderator: AbstractBaseUser, post: Post, hidden: bool, no
 @transaction.atomic
 def thread_set(
     *, moderator: AbstractBaseUser, thread: Thread, flag: str, value: bool, note: str = ""
-):
+) -> None:
     """Pin, lock or hide a thread (or undo it)."""
     _require_moderator(moderator)
     actions = {
@@ -258,6 +274,7 @@ def _hold_files_for_case_discussion(*, thread: Thread, category: Category) -> No
 
 @transaction.atomic
 def thread_move(*, moderator: AbstractBaseUser, thread: Thread, category: Category) -> None:
+    """Move a thread to another category of the same locale."""
     _require_moderator(moderator)
     if category.locale_id != thread.category.locale_id:
         raise ValidationError(_("Choose a forum category."))
@@ -320,6 +337,7 @@ def thread_split(
 def member_suspend(
     *, moderator: AbstractBaseUser, member: AbstractBaseUser, days: int, reason: str
 ) -> Suspension:
+    """Keep `member` from posting and reporting for `days` days, for a reason they see."""
     _require_moderator(moderator)
     if member.pk == moderator.pk:
         raise ValidationError(_("You cannot suspend yourself."))
@@ -339,6 +357,7 @@ def member_suspend(
 
 @transaction.atomic
 def suspension_lift(*, moderator: AbstractBaseUser, member: AbstractBaseUser) -> None:
+    """End the member's current suspension now."""
     _require_moderator(moderator)
     Suspension.objects.filter(user=member, lifted_at=None, until__gt=timezone.now()).update(
         lifted_at=timezone.now()
@@ -358,6 +377,8 @@ def report_create(
     comment: str = "",
     confirmed: set[str] | None = None,
 ) -> Report:
+    """Tell the moderators why a post should not stay as it is; refused for one's own post,
+    a second open report of the same post, or too many reports in an hour."""
     if not reporter.is_authenticated:
         raise PermissionDenied(_("Log in to report a post."))
     # The thread page offers no "Report" link on a member's own posts; a hand-made request
@@ -399,6 +420,7 @@ def report_create(
 
 @transaction.atomic
 def report_resolve(*, moderator: AbstractBaseUser, report: Report, hide_post: bool) -> None:
+    """Close every open report on the post, hiding the post if the moderator chose so."""
     _require_moderator(moderator)
     Report.objects.filter(post=report.post, resolved_at=None).update(
         resolved_at=timezone.now(), resolved_by=moderator

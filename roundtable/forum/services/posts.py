@@ -83,7 +83,8 @@ def needs_review(*, user: AbstractBaseUser) -> bool:
     """A new member's first posts wait for a moderator."""
     if selectors.is_moderator(user):
         return False
-    return selectors.approved_posts_count(user) < settings.FORUM_POSTS_BEFORE_TRUSTED
+    trusted_after: int = settings.FORUM_POSTS_BEFORE_TRUSTED
+    return selectors.approved_posts_count(user) < trusted_after
 
 
 # --- Text and files -------------------------------------------------------------------
@@ -265,7 +266,8 @@ def _log_moderator_edit(*, editor: AbstractBaseUser, post: Post) -> None:
 
 def post_revisions(*, post: Post) -> QuerySet[PostRevision]:
     """The earlier versions of a post, with who edited each."""
-    return post.revisions.select_related("edited_by__profile")
+    revisions: QuerySet[PostRevision] = post.revisions.select_related("edited_by__profile")
+    return revisions
 
 
 @transaction.atomic
