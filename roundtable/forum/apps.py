@@ -10,10 +10,11 @@ class ForumConfig(AppConfig):
     def ready(self) -> None:
         from roundtable.content import series
         from roundtable.core import home, navigation, periodic
-        from roundtable.forum import notify, search_provider, selectors  # noqa: F401 - kinds
+        from roundtable.forum import search_provider, selectors
+        from roundtable.forum.notifications import digest, fanout  # noqa: F401 - kinds
         from roundtable.search import registry
 
-        periodic.register(notify.schedule_digest)
+        periodic.register(digest.schedule_digest)
         registry.register(
             registry.Provider(
                 key="forum", label=_("Discussions"), search=search_provider.search_forum, order=30

@@ -94,9 +94,9 @@ def create_threads() -> None:
                 search_folded=fold(f"{spec['title']}\n{body}" if hours_later == 0 else body),
             )
             Watch.objects.get_or_create(user=users[username], thread=thread)
-        thread_synchronize(thread)
+        thread_synchronize(thread=thread)
     for category in Category.objects.filter(locale=english):
-        category_synchronize(category)
+        category_synchronize(category=category)
 
 
 def steps():

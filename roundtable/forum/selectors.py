@@ -7,17 +7,26 @@ and categories, and unread counts come from one grouped query over the page's th
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
 
 from roundtable.content.models import SeriesPage
 from roundtable.core.access import SignInRequired
+from roundtable.core.limits import RowLimit
 from roundtable.core.locales import default_locale, localize_all
+from roundtable.core.permissions import users_with_perm
 from roundtable.forum.models import (
     Attachment,
     AttachmentReview,
@@ -510,3 +519,208 @@ def moderation_log() -> QuerySet[ModerationAction]:
 
 def approved_posts_count(user: AbstractBaseUser) -> int:
     return Post.objects.filter(author=user, is_approved=True).count()
+
+
+# --- Who may write --------------------------------------------------------------------
+# Moved from the services: the thread page asks them of every post it shows, and a read
+# must not depend on the writes.
+
+
+POSTS_LIMIT = RowLimit(
+    model=Post,
+    owner_field="author",
+    setting="ROUNDTABLE_LIMIT_FORUM_POSTS_PER_10_MINUTES",
+    window=datetime.timedelta(minutes=10),
+    message=gettext_lazy(
+        "You have posted a lot in the last few minutes. Please wait a little and try again."
+    ),
+)
+
+
+def check_can_post(*, user: Viewer, category: Category, thread: Thread | None = None) -> None:
+    """Raise PermissionDenied with the reason when `user` may not post here now."""
+    if not user.is_authenticated:
+        raise PermissionDenied(_("Log in to take part in discussions."))
+    suspension = active_suspension(user)
+    if suspension is not None:
+        raise PermissionDenied(
+            _("Your forum account is suspended until %(date)s.")
+            % {"date": date_format(timezone.localtime(suspension.until), "DATETIME_FORMAT")}
+        )
+    if not can_read_category(user, category):
+        raise PermissionDenied(_("You cannot post in this category."))
+    if thread is not None and thread.is_locked and not is_moderator(user):
+        raise PermissionDenied(_("This thread is locked: no new replies can be added."))
+    if POSTS_LIMIT.reached(user=user) and not is_moderator(user):
+        raise PermissionDenied(str(POSTS_LIMIT.message))
+
+
+def can_edit(
+    *,
+    user: Viewer,
+    post: Post,
+    moderator: bool | None = None,
+    suspended: bool | None = None,
+) -> bool:
+    """Moderators edit any post; authors their own, unless hidden, redacted, locked or
+    suspended (a redacted post is not the author's to write again). A page listing many
+    posts passes `moderator` and `suspended`, found once."""
+    if not user.is_authenticated:
+        return False
+    if moderator is None:
+        moderator = is_moderator(user)
+    if moderator:
+        return True
+    if (
+        post.author_id != user.pk
+        or post.is_hidden
+        or post.redacted_at is not None
+        or post.thread.is_locked
+    ):
+        return False
+    if suspended is None:
+        suspended = active_suspension(user) is not None
+    return not suspended
+
+
+# --- The thread page -------------------------------------------------------------------
+
+
+@dataclass
+class ThreadPage:
+    """What the thread page shows. `mark_read_up_to` is the time of the newest post shown
+    that is newer than the reader's mark: the view moves the mark there (a write)."""
+
+    thread: Thread
+    page: Page
+    posts: list[Post]
+    first_unread: Post | None
+    watch: Watch | None
+    can_reply: bool
+    reply_refusal: str
+    is_moderator: bool
+    mark_read_up_to: datetime.datetime | None
+
+
+def thread_page(*, user: Viewer, thread_id: int, page: str | None, per_page: int) -> ThreadPage:
+    """One page of a thread's posts for `user`, each post told whether it is marked
+    helpful, editable, and has a history the reader may see; 404 for a thread `user` may
+    not read."""
+    thread = thread_get(user, thread_id)
+    # The reading mark before this visit: it labels the first unread post, and the visit
+    # moves it forward only if this page shows newer posts.
+    read_up_to = None
+    if user.is_authenticated:
+        read_up_to = read_marks(user, [thread])[thread.pk][0]
+    first_unread = first_unread_post(user, thread, since=read_up_to)
+    paginator = Paginator(thread_posts(user, thread), per_page)
+    shown_page = paginator.get_page(page)
+    posts = list(shown_page.object_list)
+    shown = [p.created_at for p in posts if p.is_visible]
+    mark_read_up_to = None
+    if shown and read_up_to is not None and max(shown) > read_up_to:
+        mark_read_up_to = max(shown)
+    moderator = is_moderator(user)
+    helpful = helpful_marked(user, posts)
+    suspended = active_suspension(user) is not None
+    for item in posts:
+        item.marked_helpful = item.pk in helpful
+        item.thread = thread  # the page's thread: no query per post
+        item.editable = can_edit(user=user, post=item, moderator=moderator, suspended=suspended)
+        item.history_visible = can_see_history(user, item, moderator=moderator)
+    watch = watch_for(user, thread=thread)
+    can_reply = False
+    reply_refusal = ""
+    if user.is_authenticated:
+        try:
+            check_can_post(user=user, category=thread.category, thread=thread)
+            can_reply = True
+        except PermissionDenied as denied:
+            reply_refusal = str(denied)
+    return ThreadPage(
+        thread=thread,
+        page=shown_page,
+        posts=posts,
+        first_unread=first_unread,
+        watch=watch,
+        can_reply=can_reply,
+        reply_refusal=reply_refusal,
+        is_moderator=moderator,
+        mark_read_up_to=mark_read_up_to,
+    )
+
+
+def thread_last_post(*, user: Viewer, thread: Thread) -> Post | None:
+    """The last post of `thread` that `user` may read."""
+    last: Post | None = thread_posts(user, thread).last()
+    return last
+
+
+def watch_of(*, user: AbstractBaseUser, watch_id: str) -> Watch | None:
+    """One of the member's own watches (see `watches_of`), or None."""
+    if not watch_id.isdigit():
+        return None
+    watch: Watch | None = watches_of(user).filter(pk=watch_id).first()
+    return watch
+
+
+def helpful_count(*, post: Post) -> int:
+    """The post's helpful count as it is now (after a mark or an unmark)."""
+    count: int = Post.objects.values_list("helpful_count", flat=True).get(pk=post.pk)
+    return count
+
+
+# --- What moderators act on -------------------------------------------------------------
+# Moderators see every post and thread, so these fetch by id alone; each checks the
+# permission again (the views' decorator checks it first, from the same cached answer).
+
+
+def moderators() -> QuerySet[Any]:
+    """The active members who hold the moderation permission (directly, through a group,
+    or as superusers)."""
+    return users_with_perm(perm="forum.moderate_forum")
+
+
+def _require_moderator(user: Viewer) -> None:
+    if not is_moderator(user):
+        raise PermissionDenied(_("Only moderators can do this."))
+
+
+def moderator_thread_get(*, user: Viewer, thread_id: int) -> Thread:
+    """Any thread, for a moderator; 404 if there is none."""
+    _require_moderator(user)
+    return get_object_or_404(Thread.objects.select_related("category"), pk=thread_id)
+
+
+def moderator_post_get(*, user: Viewer, post_id: int) -> Post:
+    """Any post, with its thread, for a moderator; 404 if there is none."""
+    _require_moderator(user)
+    return get_object_or_404(Post.objects.select_related("thread"), pk=post_id)
+
+
+def moderator_attachment_get(*, user: Viewer, attachment_id: int) -> Attachment:
+    """Any attachment, for a moderator; 404 if there is none."""
+    _require_moderator(user)
+    return get_object_or_404(Attachment, pk=attachment_id)
+
+
+def moderator_report_get(*, user: Viewer, report_id: int) -> Report:
+    """Any report, with its post and thread, for a moderator; 404 if there is none."""
+    _require_moderator(user)
+    return get_object_or_404(Report.objects.select_related("post__thread"), pk=report_id)
+
+
+def moderator_member_get(*, user: Viewer, member_id: int) -> Any:
+    """Any member, with their profile, for a moderator; 404 if there is none."""
+    _require_moderator(user)
+    return get_object_or_404(get_user_model().objects.select_related("profile"), pk=member_id)
+
+
+def moderator_split_posts(*, user: Viewer, thread: Thread, limit: int = 200) -> list[Post]:
+    """The posts a moderator may split off `thread`, oldest first."""
+    _require_moderator(user)
+    return list(
+        Post.objects.filter(thread=thread)
+        .select_related("author__profile")
+        .order_by("created_at", "id")[:limit]
+    )

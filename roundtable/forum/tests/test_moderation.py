@@ -83,6 +83,21 @@ def test_reports_are_rate_limited(client, public_category, author, reader, setti
     assert Report.objects.count() == 2
 
 
+def test_reporting_ones_own_post_changes_nothing_and_says_why(
+    client, public_category, author, moderator
+):
+    """The page offers no "Report" link on a member's own post; a request made by hand
+    gets the reason on the form, and nothing is written or sent."""
+    thread = make_thread(public_category, authors=[author])
+    post = thread.posts.get()
+    client.force_login(author)
+    response = client.post(reverse("forum:report", args=[post.pk]), {"reason": "spam"})
+    assert response.status_code == 200
+    assert "You cannot report your own post." in response.content.decode()
+    assert not Report.objects.exists()
+    assert not Notification.objects.filter(recipient=moderator).exists()
+
+
 def test_lock_pin_hide_and_log(client, public_category, author, moderator):
     thread = make_thread(public_category, authors=[author])
     other = make_thread(public_category, authors=[author], title="A newer thread")

@@ -1,6 +1,7 @@
 """Moderation: reports, the review queue, hiding, locking, pinning, moving, splitting and
 suspending. Every action checks the actor's permission and is written to the log in the
-same transaction as the change itself."""
+same transaction as the change itself. Who the moderators are is a read:
+`selectors.moderators`."""
 
 import datetime
 
@@ -14,9 +15,8 @@ from django.utils.translation import gettext_lazy
 
 from roundtable.core import deid_forms
 from roundtable.core.limits import RowLimit
-from roundtable.core.permissions import users_with_perm
 from roundtable.core.text import fold
-from roundtable.forum import notify, selectors
+from roundtable.forum import rules, selectors
 from roundtable.forum.models import (
     ActionKind,
     Attachment,
@@ -31,7 +31,10 @@ from roundtable.forum.models import (
     Thread,
     ThreadRead,
 )
-from roundtable.forum.services import category_synchronize, thread_synchronize
+from roundtable.forum.notifications import fanout
+from roundtable.forum.selectors import moderators
+from roundtable.forum.services.counters import category_synchronize, thread_synchronize
+from roundtable.forum.services.posts import folded_text, render_body
 from roundtable.notifications.services import notification_send
 
 REPORTS_LIMIT = RowLimit(
@@ -43,16 +46,20 @@ REPORTS_LIMIT = RowLimit(
 )
 
 
-def moderators():
-    return users_with_perm(perm="forum.moderate_forum")
-
-
 def _require_moderator(user: AbstractBaseUser) -> None:
     if not selectors.is_moderator(user):
         raise PermissionDenied(_("Only moderators can do this."))
 
 
-def _log(actor, action: str, *, thread=None, post=None, member=None, note: str = "") -> None:
+def _log(
+    actor: AbstractBaseUser,
+    action: str,
+    *,
+    thread: Thread | None = None,
+    post: Post | None = None,
+    member: AbstractBaseUser | None = None,
+    note: str = "",
+) -> None:
     ModerationAction.objects.create(
         actor=actor, action=action, thread=thread, post=post, member=member, note=note[:500]
     )
@@ -61,10 +68,10 @@ def _log(actor, action: str, *, thread=None, post=None, member=None, note: str =
 def _resync(*threads: Thread) -> None:
     categories = set()
     for thread in threads:
-        thread_synchronize(thread)
+        thread_synchronize(thread=thread)
         categories.add(Thread.objects.values_list("category_id", flat=True).get(pk=thread.pk))
     for category in Category.objects.filter(pk__in=categories):
-        category_synchronize(category)
+        category_synchronize(category=category)
 
 
 def _is_first_post(post: Post) -> bool:
@@ -78,6 +85,8 @@ def _is_first_post(post: Post) -> bool:
 
 @transaction.atomic
 def post_approve(*, moderator: AbstractBaseUser, post: Post) -> None:
+    """Publish a waiting post (and its thread, if it is the first post); its author is
+    told, and watchers hear of it as of any new post."""
     _require_moderator(moderator)
     post = Post.objects.select_for_update().select_related("thread").get(pk=post.pk)
     if post.is_approved:
@@ -92,12 +101,12 @@ def post_approve(*, moderator: AbstractBaseUser, post: Post) -> None:
     if post.author_id:
         notification_send(
             recipients=[post.author],
-            kind=notify.APPROVED,
+            kind=fanout.APPROVED,
             params={"thread": thread.title},
             url=reverse("forum:post", args=[post.pk]),
             email=False,
         )
-    transaction.on_commit(lambda: notify.post_created_task.enqueue(post_id=post.pk))
+    transaction.on_commit(lambda: fanout.post_created_task.enqueue(post_id=post.pk))
 
 
 @transaction.atomic
@@ -115,7 +124,9 @@ def post_reject(*, moderator: AbstractBaseUser, post: Post, note: str = "") -> N
 
 
 @transaction.atomic
-def attachment_review(*, moderator: AbstractBaseUser, attachment: Attachment, approve: bool):
+def attachment_review(
+    *, moderator: AbstractBaseUser, attachment: Attachment, approve: bool
+) -> Attachment:
     """A moderator has looked at a held file: shown to the thread's readers, or kept
     from them (its author still sees it, marked as rejected)."""
     _require_moderator(moderator)
@@ -188,8 +199,6 @@ def _scrubbed(body: str, removed: list[str]) -> str:
 def _redact_quotes(*, thread: Thread, removed: list[str], exclude: int) -> None:
     """Replies that quoted the redacted post carry its words: their quoted lines (and
     those of their earlier versions) become "> […]". The rest of each reply is kept."""
-    from roundtable.forum.services import _folded, _render
-
     removed = [text for text in removed if text.strip()]
     if not removed:
         return
@@ -199,8 +208,8 @@ def _redact_quotes(*, thread: Thread, removed: list[str], exclude: int) -> None:
             first = _is_first_post(other)
             Post.objects.filter(pk=other.pk).update(
                 body=body,
-                html=_render(body),
-                search_folded=_folded(body, thread.title if first else ""),
+                html=render_body(body=body),
+                search_folded=folded_text(body=body, title=thread.title if first else ""),
             )
     for revision in PostRevision.objects.filter(post__thread=thread, body__contains=">"):
         body = _scrubbed(revision.body, removed)
@@ -224,7 +233,11 @@ def _search_index_purge() -> None:
 
 
 @transaction.atomic
-def post_set_hidden(*, moderator: AbstractBaseUser, post: Post, hidden: bool, note: str = ""):
+def post_set_hidden(
+    *, moderator: AbstractBaseUser, post: Post, hidden: bool, note: str = ""
+) -> None:
+    """Hide a post from its readers (its author and the moderators still see it), or show
+    it again."""
     _require_moderator(moderator)
     Post.objects.filter(pk=post.pk).update(
         is_hidden=hidden, hidden_by=moderator if hidden else None
@@ -242,7 +255,7 @@ def post_set_hidden(*, moderator: AbstractBaseUser, post: Post, hidden: bool, no
 @transaction.atomic
 def thread_set(
     *, moderator: AbstractBaseUser, thread: Thread, flag: str, value: bool, note: str = ""
-):
+) -> None:
     """Pin, lock or hide a thread (or undo it)."""
     _require_moderator(moderator)
     actions = {
@@ -270,6 +283,7 @@ def _hold_files_for_case_discussion(*, thread: Thread, category: Category) -> No
 
 @transaction.atomic
 def thread_move(*, moderator: AbstractBaseUser, thread: Thread, category: Category) -> None:
+    """Move a thread to another category of the same locale."""
     _require_moderator(moderator)
     if category.locale_id != thread.category.locale_id:
         raise ValidationError(_("Choose a forum category."))
@@ -279,8 +293,8 @@ def thread_move(*, moderator: AbstractBaseUser, thread: Thread, category: Catego
     Thread.objects.filter(pk=thread.pk).update(category=category)
     _hold_files_for_case_discussion(thread=thread, category=category)
     _log(moderator, ActionKind.MOVE, thread=thread, note=f"{old.name} → {category.name}")
-    category_synchronize(old)
-    category_synchronize(category)
+    category_synchronize(category=old)
+    category_synchronize(category=category)
 
 
 @transaction.atomic
@@ -293,10 +307,8 @@ def thread_split(
     category: Category,
 ) -> Thread:
     """Move the chosen posts into a new thread (a side-conversation gets its own place)."""
-    from roundtable.forum.services import _check_title
-
     _require_moderator(moderator)
-    title = _check_title(title)
+    title = rules.check_title(title=title)
     posts = list(Post.objects.filter(thread=thread, pk__in=post_ids).order_by("created_at", "id"))
     if not posts:
         raise ValidationError(_("Choose at least one post to move into the new thread."))
@@ -334,6 +346,7 @@ def thread_split(
 def member_suspend(
     *, moderator: AbstractBaseUser, member: AbstractBaseUser, days: int, reason: str
 ) -> Suspension:
+    """Keep `member` from posting and reporting for `days` days, for a reason they see."""
     _require_moderator(moderator)
     if member.pk == moderator.pk:
         raise ValidationError(_("You cannot suspend yourself."))
@@ -353,6 +366,7 @@ def member_suspend(
 
 @transaction.atomic
 def suspension_lift(*, moderator: AbstractBaseUser, member: AbstractBaseUser) -> None:
+    """End the member's current suspension now."""
     _require_moderator(moderator)
     Suspension.objects.filter(user=member, lifted_at=None, until__gt=timezone.now()).update(
         lifted_at=timezone.now()
@@ -372,8 +386,14 @@ def report_create(
     comment: str = "",
     confirmed: set[str] | None = None,
 ) -> Report:
+    """Tell the moderators why a post should not stay as it is; refused for one's own post,
+    a second open report of the same post, or too many reports in an hour."""
     if not reporter.is_authenticated:
         raise PermissionDenied(_("Log in to report a post."))
+    # The thread page offers no "Report" link on a member's own posts; a hand-made request
+    # gets the same answer here, and nothing is written.
+    if post.author_id == reporter.pk:
+        raise ValidationError(_("You cannot report your own post."))
     if selectors.active_suspension(reporter) is not None:
         raise PermissionDenied(_("Your forum account is suspended: you cannot report posts."))
     if reason not in ReportReason.values:
@@ -392,7 +412,7 @@ def report_create(
     )
     notification_send(
         recipients=list(moderators()),
-        kind=notify.REPORTED,
+        kind=fanout.REPORTED,
         params={"thread": post.thread.title},
         url=reverse("forum:queue"),
         email=False,
@@ -402,6 +422,7 @@ def report_create(
 
 @transaction.atomic
 def report_resolve(*, moderator: AbstractBaseUser, report: Report, hide_post: bool) -> None:
+    """Close every open report on the post, hiding the post if the moderator chose so."""
     _require_moderator(moderator)
     Report.objects.filter(post=report.post, resolved_at=None).update(
         resolved_at=timezone.now(), resolved_by=moderator
