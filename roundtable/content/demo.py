@@ -31,7 +31,6 @@ from roundtable.translations.demo_support import translate_with_localize
 
 DATA = Path(__file__).parent / "demo_data"
 
-ORDER = 10
 
 HOME_TEXTS = {
     "en": ("Roundtable: child-protection professionals working together",

@@ -5,8 +5,6 @@ from django.conf import settings
 from roundtable.content.demo import load, locale_for, localize
 from roundtable.glossary.models import Term
 
-ORDER = 15
-
 
 def create_terms() -> None:
     english = locale_for(settings.LANGUAGE_CODE)

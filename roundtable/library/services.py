@@ -12,7 +12,6 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django_tasks import task
 
 from roundtable.content.models import Topic
@@ -29,16 +28,12 @@ from roundtable.library.models import (
     SuggestionSubmission,
 )
 from roundtable.library.uploads import validate_library_upload
-from roundtable.notifications import kinds
 from roundtable.notifications.services import notification_send
 
 SEARCH_TEXT_LIMIT = 60_000
 SUGGESTIONS_PER_DAY = 5
+# Its message is declared with the library's capability (apps.py).
 SUGGESTION_RECEIVED = "library_suggestion_received"
-kinds.register(
-    SUGGESTION_RECEIVED,
-    gettext_lazy("A member suggested a document for the library: “%(title)s”. Please review it."),
-)
 
 
 def library_editors():

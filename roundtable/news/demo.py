@@ -11,8 +11,6 @@ from roundtable.content.demo import load, localize, section_page
 from roundtable.content.models import Funder, SeriesPage, Topic
 from roundtable.news.models import NewsArticlePage, NewsIndexPage
 
-ORDER = 20
-
 
 def _body(blocks: list[dict]) -> list[tuple]:
     body = []
