@@ -42,3 +42,28 @@ def test_library_entry_forum_category_and_code_of_conduct_are_on_the_dashboard(e
         )
         # The kind filter offers it, and keeps it.
         assert _row(editor_client, obj, kind=kind) is not None
+
+
+def test_translators_are_told_when_a_forum_category_changes(
+    home, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Locale
+
+    from roundtable.accounts.tests.factories import make_code_of_conduct, make_member
+    from roundtable.notifications.models import Notification
+    from roundtable.translations.demo_support import translate_with_localize
+    from roundtable.translations.models import TranslatorLanguage
+
+    albanian = Locale.objects.get(language_code="sq")
+    category = make_category("foster-care", name="Foster care")
+    translate_with_localize(category, locale=albanian, translate=lambda path: f"[sq] {path}")
+    make_code_of_conduct(version=1)
+    translator = make_member(full_name="Arta Translator", username="arta")
+    TranslatorLanguage.objects.create(user=translator, locale=albanian)
+
+    category.name = "Foster care and adoption"
+    with django_capture_on_commit_callbacks(execute=True):
+        category.save()
+
+    notification = Notification.objects.get(recipient=translator)
+    assert notification.kind == "translation_source_changed"
