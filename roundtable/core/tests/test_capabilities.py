@@ -91,7 +91,7 @@ def test_test_capability_shows_in_header_footer_and_home_page(test_capability, h
     section = soup.select_one("#lanterns-heading").find_parent("section")
     assert section.select_one("[data-lanterns]").text == "3 lanterns"
     # The existing footer links are still there, now from their own declarations.
-    assert footer.find("a", string="Code of conduct")["href"] == "/en/conduct/"
+    assert footer.find("a", string="Code of conduct")["href"] == "/en/code-of-conduct/"
 
 
 def test_test_capability_answers_the_site_search(test_capability, home, client):
