@@ -28,7 +28,6 @@ from roundtable.core.demo import locale_for, localize, ui_text
 
 DATA = Path(__file__).parent / "demo_data"
 
-ORDER = 10
 
 HOME_TEXTS = {
     "en": ("Roundtable: child-protection professionals working together",

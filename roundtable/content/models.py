@@ -22,7 +22,8 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["news.NewsIndexPage", "content.SeriesIndexPage", "content.StandardPage"]
+    # No subpage_types: the home page does not know which capabilities exist. Each child
+    # page type names the home page in its own parent_page_types (as bakerydemo does).
     max_count_per_parent = None
 
     def get_context(self, request, *args, **kwargs):

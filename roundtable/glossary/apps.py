@@ -8,15 +8,31 @@ class GlossaryConfig(AppConfig):
     verbose_name = _("Glossary")
 
     def ready(self) -> None:
-        from roundtable.core.navigation import NavItem, register
-
-        register(NavItem(label=_("Glossary"), url_name="glossary:index", order=70))
-
+        from roundtable.core import capabilities as cap
+        from roundtable.core.navigation import NavItem
         from roundtable.glossary.search_provider import search_glossary
-        from roundtable.search import registry
+        from roundtable.glossary.sitemap import GlossarySitemap
 
-        registry.register(
-            registry.Provider(key="glossary", label=_("Glossary"), search=search_glossary, order=30)
+        cap.register(
+            cap.Capability(
+                key=self.label,
+                label=self.verbose_name,
+                nav=(NavItem(label=_("Glossary"), url_name="glossary:index", order=70),),
+                footer=(cap.FooterLink(label=_("Glossary"), url_name="glossary:index", order=20),),
+                search=(
+                    cap.Provider(
+                        key="glossary", label=_("Glossary"), search=search_glossary, order=30
+                    ),
+                ),
+                translatable=(
+                    cap.Translatable(
+                        model="glossary.Term", key="term", label=_("Glossary term"), order=80
+                    ),
+                ),
+                sitemaps={"glossary": GlossarySitemap},
+                demo=cap.Demo(order=15, steps="roundtable.glossary.demo"),
+                urls=(cap.UrlInclude(module="roundtable.glossary.urls"),),
+            )
         )
 
         # Searches match a term's agreed wording in every language, without search (or
@@ -25,9 +41,3 @@ class GlossaryConfig(AppConfig):
         from roundtable.search.expanders import register_expander
 
         register_expander(query_expansions)
-
-        # Translators hear when a term they translated changes.
-        from roundtable.core.translatable import register_snippet
-        from roundtable.glossary.models import Term
-
-        register_snippet(model=Term)

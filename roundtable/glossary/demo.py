@@ -6,8 +6,6 @@ from roundtable.content.demo import load
 from roundtable.core.demo import locale_for, localize
 from roundtable.glossary.models import Term
 
-ORDER = 15
-
 
 def create_terms() -> None:
     english = locale_for(settings.LANGUAGE_CODE)

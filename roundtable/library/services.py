@@ -30,7 +30,6 @@ from roundtable.library.models import (
     SuggestionSubmission,
 )
 from roundtable.library.uploads import validate_library_upload
-from roundtable.notifications import kinds
 from roundtable.notifications.services import notification_send
 
 SEARCH_TEXT_LIMIT = 60_000
@@ -42,10 +41,6 @@ SUGGESTIONS_LIMIT = RowLimit(
     message=gettext_lazy("You have suggested many documents today. Please try again tomorrow."),
 )
 SUGGESTION_RECEIVED = "library_suggestion_received"
-kinds.register(
-    SUGGESTION_RECEIVED,
-    gettext_lazy("A member suggested a document for the library: “%(title)s”. Please review it."),
-)
 
 
 def library_editors():

@@ -12,8 +12,6 @@ from roundtable.content.models import Funder, SeriesPage, Topic
 from roundtable.core.demo import localize
 from roundtable.news.models import NewsArticlePage, NewsIndexPage
 
-ORDER = 20
-
 
 def _body(blocks: list[dict]) -> list[tuple]:
     body = []

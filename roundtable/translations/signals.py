@@ -1,9 +1,10 @@
 """Receivers that hand source changes to the translation service (no logic here)."""
 
 from django.db.models.signals import post_save
+from wagtail.models import Page
 from wagtail.signals import page_published
 
-from roundtable.core.translatable import snippet_models
+from roundtable.core import capabilities
 from roundtable.translations.services import source_changed
 
 
@@ -12,12 +13,15 @@ def on_page_published(sender, instance, **kwargs) -> None:
 
 
 def on_snippet_saved(sender, instance, created, raw=False, **kwargs) -> None:
-    if sender in snippet_models() and not created and not raw:
+    # Every model a capability declares translatable, except pages (published above).
+    if created or raw or issubclass(sender, Page):
+        return
+    if sender._meta.label in capabilities.translatable_models():
         source_changed(instance)
 
 
 def connect() -> None:
     page_published.connect(on_page_published, dispatch_uid="translations_page_published")
-    # One receiver for every model: the capabilities register their snippet models
-    # (core.translatable) from their own ready(), which may run after this one.
+    # Not one receiver per model: capabilities after this one in INSTALLED_APPS have not
+    # declared theirs yet when this runs, so the receiver checks the declarations on save.
     post_save.connect(on_snippet_saved, dispatch_uid="translations_snippet_saved")

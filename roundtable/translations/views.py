@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from roundtable.content.models import SeriesPage
-from roundtable.translations.dashboard import KINDS, dashboard_rows, translate_url
+from roundtable.translations.dashboard import dashboard_rows, kinds, translate_url
 from roundtable.translations.selectors import State
 
 PAGE_SIZE = 50
@@ -41,7 +41,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "columns": columns,
             "totals": [(loc, totals[loc.language_code]) for loc in columns],
             "states": State.choices,
-            "kinds": KINDS,
+            "kinds": kinds(),
             "series_choices": SeriesPage.objects.filter(locale__language_code="en").order_by(
                 "title"
             ),

@@ -18,7 +18,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django_tasks import task
 
 from roundtable.accounts.selectors import profiles_by_handle
@@ -40,13 +39,6 @@ MENTION = "forum_mention"
 WAITING = "forum_waiting"
 REPORTED = "forum_reported"
 APPROVED = "forum_approved"
-
-kinds.register(REPLY, gettext_lazy("%(author)s replied in “%(thread)s”."))
-kinds.register(NEW_THREAD, gettext_lazy("%(author)s started a new thread: “%(thread)s”."))
-kinds.register(MENTION, gettext_lazy("%(author)s mentioned you in “%(thread)s”."))
-kinds.register(WAITING, gettext_lazy("A post in “%(thread)s” is waiting for review."))
-kinds.register(REPORTED, gettext_lazy("A post in “%(thread)s” was reported."))
-kinds.register(APPROVED, gettext_lazy("A moderator approved your post in “%(thread)s”."))
 
 
 def post_url(post: Post, language: str) -> str:
