@@ -30,9 +30,8 @@ from roundtable.core.text import fold
 # numbered as wagtail-localize numbers them (<a id="a1">…</a>); anything else is text.
 SegmentTranslator = Callable[[str], str | None]
 
-# This is also core's own demo module (core.demo_steps imports every app's `demo`): it
-# creates the locales, before any capability's content (content's ORDER is 10).
-ORDER = 0
+# This is also core's own demo step (declared in core/apps.py with order 0): it creates the
+# locales, before any capability's content (content's order is 10).
 
 
 @transaction.atomic
