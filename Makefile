@@ -8,11 +8,6 @@ MANAGE := $(BIN)/python manage.py
 # next database number; the tests empty both).
 CI_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/roundtable
 CI_REDIS_URL ?= redis://127.0.0.1:6379/0
-# The suite runs in this many processes (pytest-xdist), each with its own test database and
-# its own two Redis databases (worker n uses CI_REDIS_URL's number + 2n and the one after).
-# A test file stays in one process, so a module's demo content loads once.
-TEST_WORKERS ?= 2
-PYTEST := $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
 .DEFAULT_GOAL := help
 .PHONY: help run test lint format messages demo bench migrate clean
@@ -60,10 +55,10 @@ test: $(VENV)/.installed-dev node_modules/.package-lock.json ## Install and run 
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
-	$(PYTEST)
+	$(BIN)/pytest
 ifeq ($(CI),true)
 	@# The whole-site HTML checker and axe render the same pages on either database: once is enough.
-	DATABASE_URL=$(CI_DATABASE_URL) REDIS_URL=$(CI_REDIS_URL) $(PYTEST) --create-db -m "not htmlcheck and not axe"
+	DATABASE_URL=$(CI_DATABASE_URL) REDIS_URL=$(CI_REDIS_URL) $(BIN)/pytest --create-db -m "not htmlcheck and not axe"
 endif
 
 lint: $(VENV)/.installed-dev ## Check style and lint with ruff

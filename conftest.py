@@ -129,42 +129,16 @@ def _skip_redis_tests_without_redis(config, items) -> None:
     config._roundtable_redis_skip = reason
 
 
-def _closing_lines(config) -> tuple[str | None, list[str]]:
-    """The Redis skip notice and the NOT CHECKED lines of this process's collection."""
-    from roundtable.core.tests import system_tools
-
-    reason = getattr(config, "_roundtable_redis_skip", None)
-    return reason, system_tools.summary(getattr(config, "_roundtable_not_checked", []))
-
-
-def pytest_sessionfinish(session):
-    # Under pytest-xdist the workers collect and mark the tests; the controller, which prints
-    # the summary, collects nothing. Each worker sends its closing lines along.
-    workeroutput = getattr(session.config, "workeroutput", None)
-    if workeroutput is not None:
-        reason, lines = _closing_lines(session.config)
-        workeroutput["roundtable_closing"] = {"redis": reason, "not_checked": lines}
-
-
-@pytest.hookimpl(optionalhook=True)
-def pytest_testnodedown(node, error):
-    closing = getattr(node, "workeroutput", {}).get("roundtable_closing")
-    # Every worker collects the whole suite, so their lines agree: the first one is kept.
-    if closing and not hasattr(node.config, "_roundtable_closing"):
-        node.config._roundtable_closing = closing
-
-
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     # After pytest's own summary (the skipped tests' reasons): the last words before the count.
     yield
-    closing = getattr(config, "_roundtable_closing", None)
-    if closing is not None:
-        reason, lines = closing["redis"], closing["not_checked"]
-    else:
-        reason, lines = _closing_lines(config)
+    reason = getattr(config, "_roundtable_redis_skip", None)
     if reason:
         terminalreporter.write_sep("!", reason, red=True, bold=True)
+    from roundtable.core.tests import system_tools
+
+    lines = system_tools.summary(getattr(config, "_roundtable_not_checked", []))
     if lines:
         terminalreporter.write_sep("!", lines[0], red=True, bold=True)
         for line in lines[1:]:
@@ -277,9 +251,6 @@ class QueueWorker:
             "WORKER_HEARTBEAT_INTERVAL": "2",
         }
         env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        # The worker gets this test process's Redis databases below, already moved for its
-        # pytest-xdist worker: settings must not move them a second time.
-        env.pop("PYTEST_XDIST_WORKER", None)
         if settings.REDIS_URL:
             env["REDIS_URL"] = settings.REDIS_URL
             env["REDIS_QUEUE_URL"] = settings.REDIS_QUEUE_URL

@@ -12,7 +12,7 @@ from django.conf import locale as django_locale
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from roundtable.core.redis_urls import database_of, for_test_worker, queue_url_for
+from roundtable.core.redis_urls import database_of, queue_url_for
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -159,12 +159,6 @@ REDIS_URL = env.str("REDIS_URL", default="")
 REDIS_QUEUE_URL = env.str("REDIS_QUEUE_URL", default="") or (
     queue_url_for(REDIS_URL) if REDIS_URL else ""
 )
-# `make test` runs the suite in parallel processes (pytest-xdist sets PYTEST_XDIST_WORKER in
-# each); as each gets its own test database, each gets its own cache and queue databases.
-_TEST_WORKER = env.str("PYTEST_XDIST_WORKER", default="")
-if _TEST_WORKER:
-    REDIS_URL = for_test_worker(REDIS_URL, _TEST_WORKER)
-    REDIS_QUEUE_URL = for_test_worker(REDIS_QUEUE_URL, _TEST_WORKER)
 if REDIS_URL and database_of(REDIS_QUEUE_URL) == database_of(REDIS_URL):
     raise ImproperlyConfigured(
         "REDIS_QUEUE_URL uses the same Redis database as REDIS_URL: clearing the cache would "
@@ -229,17 +223,13 @@ ACCOUNT_ADAPTER = "roundtable.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
-# Before every e-mail subject (core.emails, allauth, mail to admins). A space is added
-# after it; an empty value means no prefix.
-_subject_prefix = env.str("EMAIL_SUBJECT_PREFIX", default="[Roundtable]").strip()
-EMAIL_SUBJECT_PREFIX = f"{_subject_prefix} " if _subject_prefix else ""
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
-ACCOUNT_EMAIL_SUBJECT_PREFIX = EMAIL_SUBJECT_PREFIX
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Roundtable] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if not DEBUG else "http"
 # Attempts per period; the cache holds the counters (Redis at scale, so limits are shared
 # by every web process).
@@ -352,20 +342,9 @@ LIBRARY_MAX_UPLOAD_SIZE = env.int("LIBRARY_MAX_UPLOAD_SIZE", default=25 * 1024 *
 PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private_media")))
 FORUM_MAX_ATTACHMENT_SIZE = env.int("FORUM_MAX_ATTACHMENT_SIZE", default=5 * 1024 * 1024)
 FORUM_MAX_ATTACHMENTS = 4
-# Row-count limits (roundtable.core.limits): what one member may write per window, counted
-# from the rows in the database. One naming rule: ROUNDTABLE_LIMIT_<THING>_PER_<WINDOW>.
-# The forum's older names (FORUM_POSTS_PER_10_MINUTES, FORUM_REPORTS_PER_HOUR) are still read.
-ROUNDTABLE_LIMIT_FORUM_POSTS_PER_10_MINUTES = env.int(
-    "ROUNDTABLE_LIMIT_FORUM_POSTS_PER_10_MINUTES",
-    default=env.int("FORUM_POSTS_PER_10_MINUTES", default=8),
-)
-ROUNDTABLE_LIMIT_FORUM_REPORTS_PER_HOUR = env.int(
-    "ROUNDTABLE_LIMIT_FORUM_REPORTS_PER_HOUR",
-    default=env.int("FORUM_REPORTS_PER_HOUR", default=10),
-)
-ROUNDTABLE_LIMIT_LIBRARY_SUGGESTIONS_PER_DAY = env.int(
-    "ROUNDTABLE_LIMIT_LIBRARY_SUGGESTIONS_PER_DAY", default=5
-)
+# Posts a member may write per ten minutes, and reports per hour.
+FORUM_POSTS_PER_10_MINUTES = env.int("FORUM_POSTS_PER_10_MINUTES", default=8)
+FORUM_REPORTS_PER_HOUR = env.int("FORUM_REPORTS_PER_HOUR", default=10)
 # A member's posts wait for a moderator until this many have been approved.
 FORUM_POSTS_BEFORE_TRUSTED = env.int("FORUM_POSTS_BEFORE_TRUSTED", default=2)
 # Posts older than this count as read for everyone (no unread marks on old threads).

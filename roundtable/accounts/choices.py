@@ -1,6 +1,7 @@
 """Fixed vocabularies of the member profile, translated with the interface."""
 
 from django.db import models
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 
@@ -45,3 +46,17 @@ EXPERTISE_AREAS = {
     "multidisciplinary-work": _("Multi-disciplinary team work"),
     "policy-advocacy": _("Policy and advocacy"),
 }
+
+# Languages a member may speak: the region's languages and the ones used with donors.
+SPOKEN_LANGUAGES = [
+    "sq", "bs", "bg", "hr", "cnr", "mk", "ro", "sr", "hu", "rom", "tr", "el", "sl", "uk",
+    "ru", "en", "fr", "de", "it", "es",
+]  # fmt: skip
+
+
+def language_name(code: str) -> str:
+    """A language's name in the interface language ("Albanian", "albanski", ...)."""
+    try:
+        return str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return code

@@ -12,6 +12,7 @@ from roundtable.accounts.choices import Visibility
 from roundtable.accounts.models import CodeOfConduct, ExpertiseArea, SpokenLanguage
 from roundtable.accounts.services import conduct_accept, profile_ensure, profile_update
 
+ORDER = 20
 DATA = Path(__file__).parent / "demo_data"
 CONDUCT_VERSION = 1
 # The one demo account a newcomer can log in with (README); every other member has no password.

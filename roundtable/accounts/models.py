@@ -9,8 +9,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 
-from roundtable.accounts.choices import EXPERTISE_AREAS, Profession, Visibility
-from roundtable.core.languages import language_name
+from roundtable.accounts.choices import EXPERTISE_AREAS, Profession, Visibility, language_name
 
 
 class SpokenLanguage(models.Model):

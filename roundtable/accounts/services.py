@@ -23,11 +23,12 @@ from roundtable.accounts.models import (
 )
 from roundtable.core import deid_forms
 from roundtable.core.text import fold
-from roundtable.core.uploads import IMAGE_MAX_PIXELS, check_size, image_check, read_upload
+from roundtable.core.uploads import IMAGE_MAX_PIXELS, image_open, read_upload
 
 AVATAR_SIZE = 256
 # Refuse images whose pixel count could exhaust memory while decoding ("decompression bombs").
 AVATAR_MAX_PIXELS = IMAGE_MAX_PIXELS
+AVATAR_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 
 
 # --- Handles ---------------------------------------------------------------------------
@@ -138,15 +139,20 @@ def profile_ensure(*, user: AbstractBaseUser) -> Profile:
 
 def avatar_validate(upload: UploadedFile) -> None:
     """Raise a translated ValidationError unless the upload is a usable picture."""
-    check_size(  # bytes received
-        upload,
-        limit=settings.AVATAR_MAX_UPLOAD_SIZE,
-        message=_("The photo is too large (%(size)s): the limit is %(limit)s."),
-    )
+    if upload.size > settings.AVATAR_MAX_UPLOAD_SIZE:  # bytes received
+        raise ValidationError(
+            _("The photo is too large: the limit is %(limit)s MB.")
+            % {"limit": settings.AVATAR_MAX_UPLOAD_SIZE // (1024 * 1024)},
+            code="too_large",
+        )
     try:
-        # The pixel count is read from the header, before anything is decoded; the format
-        # must be one of the shared image formats.
-        image_check(read_upload(upload), limit=AVATAR_MAX_PIXELS)
+        # The pixel count is read from the header, before anything is decoded.
+        with image_open(read_upload(upload), limit=AVATAR_MAX_PIXELS) as image:
+            if image.format not in AVATAR_FORMATS:
+                raise ValidationError(
+                    _("Upload a JPEG, PNG, WebP or GIF picture."), code="bad_type"
+                )
+            image.verify()
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
         raise ValidationError(
             _("This file is not a picture we can read. Upload a JPEG, PNG, WebP or GIF."),

@@ -30,12 +30,15 @@ def directory(request: HttpRequest) -> HttpResponse:
     # An over-long query finds no one, and the page says why (not everyone, silently).
     profiles = [] if too_long else selectors.profile_directory(viewer=request.user, **filters)
     page = Paginator(profiles, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    query_string = request.GET.copy()
+    query_string.pop("page", None)
     context = {
         "form": form,
         "page_obj": page,
         "filtered": bool(filters) or too_long,
         "too_long": too_long,
         "limit": DIRECTORY_QUERY_LENGTH,
+        "query_string": query_string.urlencode(),
     }
     # htmx swaps only the results when a filter changes; without JavaScript the whole page reloads.
     template = "accounts/_directory_results.html" if request.htmx else "accounts/directory.html"

@@ -1,8 +1,8 @@
-"""Demo content: home pages, funders, topics, the series and the standard pages.
+"""Demo content: locales, home pages, funders, topics, the series and the standard pages.
 
 Texts live in `demo_data/*.json`, written for Roundtable (fictional people and bodies).
 Translations go through wagtail-localize, like a translator's work (see
-`roundtable.core.demo`).
+`roundtable.translations.demo_support`).
 """
 
 import json
@@ -11,8 +11,10 @@ from functools import cache
 from pathlib import Path
 
 from django.conf import settings
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import slugify
 from django.utils.translation import gettext_noop
 from wagtail.models import Locale, Page, Site
 
@@ -24,10 +26,12 @@ from roundtable.content.models import (
     StandardPage,
     Topic,
 )
-from roundtable.core.demo import locale_for, localize, ui_text
+from roundtable.core.text import fold
+from roundtable.translations.demo_support import translate_with_localize
 
 DATA = Path(__file__).parent / "demo_data"
 
+ORDER = 10
 
 HOME_TEXTS = {
     "en": ("Roundtable: child-protection professionals working together",
@@ -57,6 +61,11 @@ FUNDERS = [
     ("Adriatic Children's Fund", "https://example.org/adriatic-childrens-fund"),
     ("Danube Social Innovation Foundation", "https://example.org/danube-foundation"),
 ]
+
+
+def create_locales() -> None:
+    for code, _name in settings.LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
 
 
 def create_home_pages() -> None:
@@ -116,8 +125,37 @@ def load(name: str):
     return json.loads((DATA / name).read_text(encoding="utf-8"))
 
 
+def locale_for(code: str) -> Locale:
+    return Locale.objects.get(language_code=code)
+
+
 def english_home() -> HomePage:
     return HomePage.objects.get(locale__language_code=settings.LANGUAGE_CODE, depth=2)
+
+
+def translation_slug(title: str) -> str:
+    """An ASCII slug for a translated title (Cyrillic transliterated)."""
+    return slugify(fold(title))[:80] or "page"
+
+
+def localize(obj, code: str, values: dict) -> None:
+    """Translate `obj` into `code` with the given field/segment values (missing ones fall back)."""
+    locale = locale_for(code)
+    if obj.has_translation(locale):
+        return
+
+    def translate(path: str) -> str | None:
+        if path == "slug" and "slug" not in values and "title" in values:
+            return translation_slug(values["title"])
+        return values.get(path)
+
+    translate_with_localize(obj, locale=locale, translate=translate)
+
+
+def ui_text(message: str, code: str) -> str:
+    """An interface string in another language, for the titles of section pages."""
+    with translation.override(code):
+        return translation.gettext(message)
 
 
 def section_page(model, *, slug: str, title_msgid: str, intro_msgid: str = ""):
@@ -229,6 +267,7 @@ def create_standard_pages() -> None:
 
 def steps():
     return [
+        ("locales", create_locales),
         ("home pages", create_home_pages),
         ("funders", create_funders),
         ("topics", create_topics),

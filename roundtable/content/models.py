@@ -22,8 +22,7 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    # No subpage_types: the home page does not know which capabilities exist. Each child
-    # page type names the home page in its own parent_page_types (as bakerydemo does).
+    subpage_types = ["news.NewsIndexPage", "content.SeriesIndexPage", "content.StandardPage"]
     max_count_per_parent = None
 
     def get_context(self, request, *args, **kwargs):
@@ -163,8 +162,8 @@ class SeriesPage(Page):
         verbose_name_plural = _("series")
 
     def get_context(self, request, *args, **kwargs):
+        from roundtable.content.selectors import localize_all
         from roundtable.content.series import series_items
-        from roundtable.core.locales import localize_all
 
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = series_items(series=self, request=request)

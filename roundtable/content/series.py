@@ -1,23 +1,38 @@
-"""What a series page lists: each capability declares the kind of item it contributes.
+"""What a series page lists: each capability registers the kind of item it contributes.
 
-News declares its articles; discussions, webinars, documents and courses join the same way
-as they arrive (`Capability.series`). A kind receives the series' `translation_key` (the same
-in every language) and returns the items to show, already in the reader's language where
-possible. `SeriesKind` lives in core and is re-exported here.
+News registers its articles; discussions, webinars, documents and courses join the same way
+as they arrive. A provider receives the series' `translation_key` (the same in every
+language) and returns the items to show, already in the reader's language where possible.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from uuid import UUID
+
 from django.http import HttpRequest
+from django.utils.functional import Promise
 
-from roundtable.core import capabilities
-from roundtable.core.capabilities import SeriesKind
 
-__all__ = ["SeriesKind", "series_items"]
+@dataclass(frozen=True)
+class SeriesKind:
+    key: str
+    label: str | Promise
+    template: str
+    items: Callable[[UUID, HttpRequest], list]
+    order: int = 100
+
+
+_registry: dict[str, SeriesKind] = {}
+
+
+def register(kind: SeriesKind) -> None:
+    _registry[kind.key] = kind
 
 
 def series_items(*, series, request: HttpRequest) -> list[dict]:
-    """One section per kind that has items in this series, in order."""
+    """One section per kind that has items in this series, in registration order."""
     sections = []
-    for kind in capabilities.series_kinds():
+    for kind in sorted(_registry.values(), key=lambda k: k.order):
         items = kind.items(series.translation_key, request)
         if items:
             sections.append(

@@ -4,7 +4,6 @@ from django.contrib.sitemaps import Sitemap
 from wagtail.models import Page, Site
 
 from roundtable.core.languages import page_alternates
-from roundtable.core.sitemaps import SiteUrlMixin
 
 
 class PagesSitemap(Sitemap):
@@ -39,7 +38,3 @@ class PagesSitemap(Sitemap):
                 for alternate in alternates.get(url["item"].translation_key, [])
             ]
         return urls
-
-
-class PagesOnSiteUrl(SiteUrlMixin, PagesSitemap):
-    """The pages section, with its URLs on SITE_URL's host like every other section."""

@@ -48,14 +48,3 @@ class CoreConfig(AppConfig):
         from roundtable.core.uploads import configure_pillow
 
         configure_pillow()
-
-        # Core's own part of the demo: the locales every capability's demo writes in.
-        from roundtable.core import capabilities as cap
-
-        cap.register(
-            cap.Capability(
-                key=self.label,
-                label=self.verbose_name,
-                demo=cap.Demo(order=0, steps="roundtable.core.demo"),
-            )
-        )

@@ -1,4 +1,4 @@
-"""Template context every page needs: navigation, footer links and languages."""
+"""Template context every page needs: navigation and languages."""
 
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
@@ -8,7 +8,4 @@ from roundtable.core import navigation
 
 def site_chrome(request: HttpRequest) -> dict:
     # Lazy, so that responses which never render the header (JSON, redirects) pay nothing.
-    return {
-        "nav_items": SimpleLazyObject(lambda: navigation.items_for(request)),
-        "footer_items": SimpleLazyObject(lambda: navigation.footer_links_for(request)),
-    }
+    return {"nav_items": SimpleLazyObject(lambda: navigation.items_for(request))}

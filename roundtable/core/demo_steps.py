@@ -1,16 +1,29 @@
-"""The demo content: each capability declares its steps (`Capability.demo`).
+"""The demo content registry: each capability contributes steps from its own `demo.py`.
 
-A declaration gives an `order` (lower runs first) and `steps`, a list of (label, function)
-pairs or the module that returns them. Every step must be idempotent: `make demo` runs on
-every `make run`.
+An app's `demo.py` defines `ORDER` (lower runs first) and `steps()`, a list of
+(label, function) pairs. Every step must be idempotent: `make demo` runs on every
+`make run`.
 """
 
-from roundtable.core import capabilities
-from roundtable.core.capabilities import DemoStep
+from collections.abc import Callable
+from importlib import import_module
 
-__all__ = ["DemoStep", "collect_steps"]
+from django.apps import apps
+
+DemoStep = tuple[str, Callable[[], None]]
 
 
 def collect_steps() -> list[DemoStep]:
-    """Every installed capability's demo steps, in order."""
-    return capabilities.demo_steps()
+    modules = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("roundtable."):
+            continue
+        try:
+            modules.append(import_module(f"{config.name}.demo"))
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.demo":
+                raise
+    steps: list[DemoStep] = []
+    for module in sorted(modules, key=lambda m: m.ORDER):
+        steps.extend(module.steps())
+    return steps

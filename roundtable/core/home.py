@@ -1,15 +1,13 @@
 """Home page sections: each capability adds its own, so the home page shows only what exists.
 
-An app lists its `HomeSection`s in its `Capability` (core/capabilities.py); the section's
-`context` function returns the template context, or None when there is nothing to show.
+An app registers a `HomeSection` from its `AppConfig.ready()`; the section's `context`
+function returns the template context, or None when there is nothing to show.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.http import HttpRequest
-
-from roundtable.core import capabilities
 
 
 @dataclass(frozen=True)
@@ -20,10 +18,17 @@ class HomeSection:
     order: int = 100
 
 
+_registry: dict[str, HomeSection] = {}
+
+
+def register(section: HomeSection) -> None:
+    _registry[section.key] = section
+
+
 def sections_for(request: HttpRequest) -> list[dict]:
     """The sections to render, in order, each with its template and context."""
     rendered = []
-    for section in capabilities.home_sections():
+    for section in sorted(_registry.values(), key=lambda s: s.order):
         context = section.context(request)
         if context is not None:
             rendered.append({"key": section.key, "template": section.template, **context})

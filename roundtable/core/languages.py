@@ -1,11 +1,4 @@
-"""Languages: the interface languages, the languages members speak, and their names.
-
-The one place that names a language. A language is named in the reader's language
-(`language_name`) everywhere except the language switcher, which names each interface
-language in itself (`interface_languages`); profiles, document languages, the library's
-facets, translation notices and translator alerts all call `language_name`. Also the URLs
-of the current page in each interface language.
-"""
+"""The interface languages and the URLs of the current page in each of them."""
 
 from collections import defaultdict
 from collections.abc import Iterable
@@ -16,24 +9,6 @@ from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
-
-# Languages a member may speak: the region's languages and the ones used with donors.
-SPOKEN_LANGUAGES = [
-    "sq", "bs", "bg", "hr", "cnr", "mk", "ro", "sr", "hu", "rom", "tr", "el", "sl", "uk",
-    "ru", "en", "fr", "de", "it", "es",
-]  # fmt: skip
-
-
-def language_name(code: str) -> str:
-    """A language's name in the reader's language ("Albanian", "albanski", ...).
-
-    A real string, not the lazy proxy of `get_language_info`: forms, the admin's choosers
-    and sorted facets call `str()` on it or compare it. A code Django does not know is
-    shown as itself rather than failing the page."""
-    try:
-        return str(get_language_info(code)["name_translated"])
-    except KeyError:
-        return code
 
 
 def interface_languages() -> list[dict]:

@@ -1,7 +1,7 @@
-"""The site navigation: each capability declares its own sections.
+"""The site navigation: each capability registers its own sections.
 
-The header shows only sections that exist: an app that is not installed declares nothing,
-so no dead link appears. Apps list their `NavItem`s in their `Capability` (core/capabilities.py).
+The header shows only sections that exist: an app that is not installed registers nothing,
+so no dead link appears. Apps call `register` from their `AppConfig.ready()`.
 """
 
 from collections.abc import Callable
@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.functional import Promise
-
-from roundtable.core import capabilities
 
 
 @dataclass(frozen=True)
@@ -32,10 +30,17 @@ class NavItem:
         return reverse(self.url_name, args=self.url_args)
 
 
+_registry: dict[str, NavItem] = {}
+
+
+def register(item: NavItem) -> None:
+    _registry[item.url_name] = item
+
+
 def items_for(request: HttpRequest) -> list[dict]:
     """Navigation entries for this request, in order, with the current one marked."""
     entries = []
-    for item in capabilities.nav_items():
+    for item in sorted(_registry.values(), key=lambda i: i.order):
         if not item.visible(request):
             continue
         url = item.url(request)
@@ -45,11 +50,3 @@ def items_for(request: HttpRequest) -> list[dict]:
         current = request.path == url or (item.url_args == () and request.path.startswith(url))
         entries.append({"label": item.label, "url": url, "current": current})
     return entries
-
-
-def footer_links_for(request: HttpRequest) -> list[dict]:
-    """The footer's capability links (code of conduct, glossary, news feed...), in order."""
-    return [
-        {"label": link.label, "url": reverse(link.url_name, args=link.url_args)}
-        for link in capabilities.footer_links()
-    ]

@@ -1,11 +1,16 @@
 """Periodic work. django-tasks has no scheduler: a periodic task queues its own next run
-(with `run_after`), and each capability declares (`Capability.periodic`) how to queue the
-first one. The worker calls every declared function when it starts."""
+(with `run_after`), and each capability registers here how to queue the first one. The
+worker calls every registered function when it starts."""
 
-from roundtable.core import capabilities
+from collections.abc import Callable
+
+_schedulers: list[Callable[[], None]] = []
+
+
+def register(schedule: Callable[[], None]) -> None:
+    _schedulers.append(schedule)
 
 
 def schedule_all() -> None:
-    """Queue the first run of every capability's periodic tasks."""
-    for schedule in capabilities.periodic_jobs():
+    for schedule in _schedulers:
         schedule()

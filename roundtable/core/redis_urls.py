@@ -23,18 +23,3 @@ def database_of(url: str) -> tuple[str, int]:
     parts = urlsplit(url)
     path = parts.path.strip("/")
     return (f"{parts.hostname}:{parts.port or 6379}", int(path) if path else 0)
-
-
-def for_test_worker(url: str, worker: str) -> str:
-    """The URL a pytest-xdist worker (`gw0`, `gw1`, …) uses instead: database number + 2 × n.
-
-    Each worker empties the cache and the queue between tests, so two workers must never
-    share either: worker n takes the pair of databases after worker n − 1's."""
-    if not url or not worker.startswith("gw"):
-        return url
-    parts = urlsplit(url)
-    path = parts.path.strip("/")
-    database = (int(path) if path else 0) + 2 * int(worker[2:])
-    if database >= REDIS_DATABASES:
-        raise ValueError(f"Test worker {worker} would need Redis database {database}.")
-    return urlunsplit(parts._replace(path=f"/{database}"))

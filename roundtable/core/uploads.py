@@ -8,7 +8,6 @@ refusal says what was wrong, in the reader's language, with the numbers.
 
 import io
 import re
-import time
 import uuid
 import zipfile
 from dataclasses import dataclass
@@ -39,8 +38,6 @@ ZIP_MAX_RATIO = 100
 ZIP_RATIO_FLOOR = 5 * 1024 * 1024  # below this inflated size the ratio is not checked
 ZIP_MAX_MEMBERS = 5000
 PDF_MAX_PAGES = 2000
-# Reading a PDF's text (in the task queue) stops after this long, whatever is left.
-PDF_MAX_SECONDS = 60
 
 IMAGE_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "GIF": "image/gif"}
 EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "image/gif": "gif"}
@@ -58,31 +55,21 @@ def configure_pillow() -> None:
 # --- Sizes --------------------------------------------------------------------------------
 
 
-def check_size(upload, *, limit: int, name: str = "", message: str = "") -> None:
-    """Refuse an upload larger than `limit` bytes (the size the server received).
-
-    `message`, already translated, is a capability's own wording ("attachments may be at
-    most ..."); it may use the placeholders `name`, `size` and `limit`, the sizes written
-    for reading ("5.0 MB").
-    """
+def check_size(upload, *, limit: int, name: str = "") -> None:
+    """Refuse an upload larger than `limit` bytes (the size the server received)."""
     if upload.size > limit:
-        if not message and name:
+        if name:
             message = _("“%(name)s” is %(size)s; files may be at most %(limit)s.")
-        elif not message:
+        else:
             message = _("This file is %(size)s; files may be at most %(limit)s.")
         raise ValidationError(
             message
-            % {
-                "name": name or upload.name,
-                "size": filesizeformat(upload.size),
-                "limit": filesizeformat(limit),
-            },
+            % {"name": name, "size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
             code="too_large",
         )
 
 
 def read_upload(upload) -> bytes:
-    """The upload's bytes, read from the start, leaving it at the start for whoever reads next."""
     upload.seek(0)
     data = upload.read()
     upload.seek(0)
@@ -120,23 +107,6 @@ def image_open(data: bytes, *, limit: int = IMAGE_MAX_PIXELS) -> Image.Image:
         image.close()
         raise image_too_large(pixels, limit=limit)
     return image
-
-
-def image_check(data: bytes, *, limit: int = IMAGE_MAX_PIXELS) -> str:
-    """The content type of an image of an allowed format (JPEG, PNG, WebP, GIF), with at
-    most `limit` pixels, whose structure Pillow verifies without decoding the pixels.
-
-    Raises ValidationError (code "too_many_pixels", or "unsupported_image" for another
-    image format) or UnidentifiedImageError / OSError (not an image, or a broken one).
-    """
-    with image_open(data, limit=limit) as image:
-        if image.format not in IMAGE_FORMATS:
-            raise ValidationError(
-                _("Upload a JPEG, PNG, WebP or GIF picture."), code="unsupported_image"
-            )
-        content_type = IMAGE_FORMATS[image.format]
-        image.verify()
-    return content_type
 
 
 @dataclass
@@ -303,43 +273,6 @@ def check_pdf(content: bytes) -> None:
             },
             code="too_many_pages",
         )
-
-
-def pdf_pages_text(
-    content: bytes,
-    *,
-    max_chars: int,
-    max_pages: int = PDF_MAX_PAGES,
-    max_seconds: float = PDF_MAX_SECONDS,
-) -> list[str]:
-    """The text of a PDF's pages, page by page, read as far as `max_chars` characters.
-
-    A file may have slipped past `check_pdf` (uploaded before the check existed, or copied
-    in by hand): reading stops with ValidationError on a password, beyond `max_pages`
-    pages or after `max_seconds`, so one file cannot hold a worker. The messages are for
-    the logs and the admin's extraction column, not for members.
-    """
-    from pypdf import PdfReader
-
-    reader = PdfReader(io.BytesIO(content))
-    if reader.is_encrypted:
-        raise ValidationError("the PDF is encrypted", code="encrypted")
-    deadline = time.monotonic() + max_seconds
-    parts: list[str] = []
-    length = 0
-    for number, page in enumerate(reader.pages, start=1):
-        if number > max_pages:
-            raise ValidationError(f"the PDF has more than {max_pages} pages", code="too_many_pages")
-        if time.monotonic() > deadline:
-            raise ValidationError(
-                f"stopped after {max_seconds} s, at page {number}", code="too_slow"
-            )
-        text = page.extract_text() or ""
-        parts.append(text)
-        length += len(text)
-        if length >= max_chars:
-            break
-    return parts
 
 
 # --- Private storage ----------------------------------------------------------------------

@@ -1,7 +1,6 @@
 """What a forum attachment may be: an image (JPEG, PNG, WebP, GIF) or a PDF, of limited size.
 
-The checks are the shared ones (`roundtable.core.uploads`): the type is read from the file's
-own bytes, never from its name, and the size, pixel and PDF checks are those of every upload.
+The type is read from the file's own bytes, never from its name (`roundtable.core.uploads`).
 Images, GIFs included, are re-encoded without their metadata: a phone picture's EXIF can
 carry the GPS position of a family's home. An image's pixel count is checked from its
 header before it is decoded.
@@ -12,19 +11,12 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from PIL import Image, UnidentifiedImageError
 
-from roundtable.core.uploads import (
-    EXTENSIONS,
-    IMAGE_FORMATS,
-    check_pdf,
-    check_size,
-    detect_document_type,
-    image_reencode,
-    read_upload,
-)
+from roundtable.core.uploads import EXTENSIONS, IMAGE_FORMATS, check_pdf, image_reencode
 
 __all__ = ["EXTENSIONS", "IMAGE_FORMATS", "CheckedFile", "check_attachment", "check_attachments"]
 
@@ -47,13 +39,20 @@ def _clean_filename(name: str, extension: str) -> str:
 
 def check_attachment(upload) -> CheckedFile:
     """The upload, checked and cleaned, or a ValidationError saying what is wrong."""
-    check_size(
-        upload,
-        limit=settings.FORUM_MAX_ATTACHMENT_SIZE,
-        message=_("“%(name)s” is %(size)s; attachments may be at most %(limit)s."),
-    )
-    data = read_upload(upload)
-    if detect_document_type(data[:8]) == "pdf":
+    limit = settings.FORUM_MAX_ATTACHMENT_SIZE
+    if upload.size > limit:
+        raise ValidationError(
+            _("“%(name)s” is %(size)s; attachments may be at most %(limit)s.")
+            % {
+                "name": upload.name,
+                "size": filesizeformat(upload.size),
+                "limit": filesizeformat(limit),
+            },
+            code="too_large",
+        )
+    upload.seek(0)
+    data = upload.read()
+    if data.startswith(b"%PDF-"):
         check_pdf(data)
         return CheckedFile(
             _clean_filename(upload.name, "pdf"), "application/pdf", ContentFile(data)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from roundtable.accounts.models import Profile
-from roundtable.core.demo import create_locales
+from roundtable.content.demo import create_locales
 from roundtable.core.text import fold
 from roundtable.forum.models import Category, Post, Thread, ThreadRead, Visibility
 from roundtable.forum.services import category_synchronize, thread_synchronize
@@ -70,7 +70,7 @@ def populate(*, scale: int) -> None:
         category=categories[0], title="A very long thread", starter=authors[0]
     )
     _posts(long_thread, count=1000, authors=authors, rng=rng, end=now)
-    thread_synchronize(thread=long_thread)
+    thread_synchronize(long_thread)
     for start in tqdm(range(0, scale, BATCH), desc="forum threads", unit="batch"):
         count = min(BATCH, scale - start)
         threads = Thread.objects.bulk_create(
@@ -110,7 +110,7 @@ def populate(*, scale: int) -> None:
             thread.last_poster_id = visible[-1].author_id
         Thread.objects.bulk_update(threads, ["posts_count", "last_post_at", "last_poster"])
     for category in categories:
-        category_synchronize(category=category)
+        category_synchronize(category)
 
 
 def _posts(thread, *, count, authors, rng, end) -> None:

@@ -14,9 +14,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
+from roundtable.content.demo import locale_for, localize
 from roundtable.content.models import SeriesPage, Topic
 from roundtable.core import deid
-from roundtable.core.demo import locale_for, localize
 from roundtable.core.text import fold
 from roundtable.forum.markdown import render
 from roundtable.forum.models import Category, Post, Thread, Watch
@@ -94,9 +94,9 @@ def create_threads() -> None:
                 search_folded=fold(f"{spec['title']}\n{body}" if hours_later == 0 else body),
             )
             Watch.objects.get_or_create(user=users[username], thread=thread)
-        thread_synchronize(thread=thread)
+        thread_synchronize(thread)
     for category in Category.objects.filter(locale=english):
-        category_synchronize(category=category)
+        category_synchronize(category)
 
 
 def steps():

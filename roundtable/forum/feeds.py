@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from roundtable.core.locales import default_locale
+from roundtable.content.selectors import default_locale
 from roundtable.forum import selectors
 from roundtable.forum.models import Category, Visibility
 

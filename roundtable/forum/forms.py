@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 
 from roundtable.core.deid_forms import DeidFormMixin
 from roundtable.forum.models import EmailMode, ReportReason
-from roundtable.forum.rules import MAX_BODY, MAX_TITLE
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -45,7 +44,7 @@ class ReplyForm(_Confirmations):
         label=_("Your reply"),
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_BODY_HELP,
-        max_length=MAX_BODY,
+        max_length=20_000,
         strip=True,
         error_messages={"required": _("Write a message before posting.")},
     )
@@ -83,7 +82,7 @@ class ReplyForm(_Confirmations):
 class ThreadForm(ReplyForm):
     title = forms.CharField(
         label=_("Title"),
-        max_length=MAX_TITLE,
+        max_length=200,
         error_messages={"required": _("Give the thread a title of at least 5 characters.")},
     )
     field_order = ["title", "language", "body", "attachments"]
@@ -98,7 +97,7 @@ class EditForm(_Confirmations):
         label=_("Message"),
         widget=forms.Textarea(attrs={"rows": 10}),
         help_text=_BODY_HELP,
-        max_length=MAX_BODY,
+        max_length=20_000,
         error_messages={"required": _("Write a message before posting.")},
     )
 
@@ -158,7 +157,7 @@ class MoveForm(forms.Form):
 
 
 class SplitForm(forms.Form):
-    title = forms.CharField(label=_("Title of the new thread"), max_length=MAX_TITLE)
+    title = forms.CharField(label=_("Title of the new thread"), max_length=200)
     category = forms.ModelChoiceField(label=_("Category"), queryset=None)
     posts = forms.MultipleChoiceField(
         label=_("Posts to move"),

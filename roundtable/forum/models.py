@@ -123,7 +123,7 @@ class Category(TranslatableMixin, models.Model):
     def clean(self) -> None:
         from django.core.exceptions import ValidationError
 
-        from roundtable.core.locales import default_locale
+        from roundtable.content.selectors import default_locale
 
         source = default_locale()
         if self.locale_id and self.locale_id != source.pk:

@@ -5,17 +5,19 @@ the permission again."""
 from functools import wraps
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from roundtable.forum import selectors, services
+from roundtable.forum import moderation, selectors
 from roundtable.forum.forms import MoveForm, RedactForm, SplitForm, SuspendForm
-from roundtable.forum.views import errors_to_form
+from roundtable.forum.models import Attachment, Post, Report, Thread
+from roundtable.forum.views import _errors_to_form
 
 
 def moderator_required(view):
@@ -29,6 +31,10 @@ def moderator_required(view):
     return wrapped
 
 
+def _thread(thread_id: int) -> Thread:
+    return get_object_or_404(Thread.objects.select_related("category"), pk=thread_id)
+
+
 @moderator_required
 def queue(request: HttpRequest) -> HttpResponse:
     return render(request, "forum/moderation/queue.html", {"queue": selectors.moderation_queue()})
@@ -37,12 +43,12 @@ def queue(request: HttpRequest) -> HttpResponse:
 @moderator_required
 @require_POST
 def post_review(request: HttpRequest, post_id: int) -> HttpResponse:
-    post = selectors.moderator_post_get(user=request.user, post_id=post_id)
+    post = get_object_or_404(Post, pk=post_id)
     if request.POST.get("decision") == "approve":
-        services.post_approve(moderator=request.user, post=post)
+        moderation.post_approve(moderator=request.user, post=post)
         messages.success(request, _("The post is approved and published."))
     else:
-        services.post_reject(moderator=request.user, post=post)
+        moderation.post_reject(moderator=request.user, post=post)
         messages.success(request, _("The post is rejected and stays hidden."))
     return redirect("forum:queue")
 
@@ -50,9 +56,9 @@ def post_review(request: HttpRequest, post_id: int) -> HttpResponse:
 @moderator_required
 @require_POST
 def attachment_review(request: HttpRequest, attachment_id: int) -> HttpResponse:
-    attachment = selectors.moderator_attachment_get(user=request.user, attachment_id=attachment_id)
+    attachment = get_object_or_404(Attachment, pk=attachment_id)
     approve = request.POST.get("decision") == "approve"
-    services.attachment_review(moderator=request.user, attachment=attachment, approve=approve)
+    moderation.attachment_review(moderator=request.user, attachment=attachment, approve=approve)
     messages.success(
         request,
         _("The file is approved: the thread's readers can see it.")
@@ -65,9 +71,9 @@ def attachment_review(request: HttpRequest, attachment_id: int) -> HttpResponse:
 @moderator_required
 @require_POST
 def report_resolve(request: HttpRequest, report_id: int) -> HttpResponse:
-    report = selectors.moderator_report_get(user=request.user, report_id=report_id)
+    report = get_object_or_404(Report.objects.select_related("post__thread"), pk=report_id)
     hide = request.POST.get("decision") == "hide"
-    services.report_resolve(moderator=request.user, report=report, hide_post=hide)
+    moderation.report_resolve(moderator=request.user, report=report, hide_post=hide)
     messages.success(
         request,
         _("The report is resolved and the post is hidden.")
@@ -80,7 +86,7 @@ def report_resolve(request: HttpRequest, report_id: int) -> HttpResponse:
 @moderator_required
 @require_POST
 def thread_action(request: HttpRequest, thread_id: int) -> HttpResponse:
-    thread = selectors.moderator_thread_get(user=request.user, thread_id=thread_id)
+    thread = _thread(thread_id)
     actions = {
         "pin": ("is_pinned", True),
         "unpin": ("is_pinned", False),
@@ -93,7 +99,9 @@ def thread_action(request: HttpRequest, thread_id: int) -> HttpResponse:
     if action is None:
         messages.error(request, _("Unknown moderation action."))
     else:
-        services.thread_set(moderator=request.user, thread=thread, flag=action[0], value=action[1])
+        moderation.thread_set(
+            moderator=request.user, thread=thread, flag=action[0], value=action[1]
+        )
         messages.success(request, _("Done. The action is in the moderation log."))
     return redirect("forum:thread", thread_id=thread.pk)
 
@@ -101,9 +109,9 @@ def thread_action(request: HttpRequest, thread_id: int) -> HttpResponse:
 @moderator_required
 @require_POST
 def post_action(request: HttpRequest, post_id: int) -> HttpResponse:
-    post = selectors.moderator_post_get(user=request.user, post_id=post_id)
+    post = get_object_or_404(Post.objects.select_related("thread"), pk=post_id)
     hidden = request.POST.get("action") == "hide"
-    services.post_set_hidden(moderator=request.user, post=post, hidden=hidden)
+    moderation.post_set_hidden(moderator=request.user, post=post, hidden=hidden)
     messages.success(
         request, _("The post is hidden.") if hidden else _("The post is visible again.")
     )
@@ -113,10 +121,10 @@ def post_action(request: HttpRequest, post_id: int) -> HttpResponse:
 @moderator_required
 def post_redact(request: HttpRequest, post_id: int) -> HttpResponse:
     """Ask for confirmation, then remove the post's text and its history for good."""
-    post = selectors.moderator_post_get(user=request.user, post_id=post_id)
+    post = get_object_or_404(Post.objects.select_related("thread"), pk=post_id)
     form = RedactForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        services.post_redact(moderator=request.user, post=post)
+        moderation.post_redact(moderator=request.user, post=post)
         messages.success(request, _("The post is redacted. The action is in the moderation log."))
         return redirect("forum:post", post_id=post.pk)
     return render(
@@ -128,18 +136,18 @@ def post_redact(request: HttpRequest, post_id: int) -> HttpResponse:
 
 @moderator_required
 def thread_move(request: HttpRequest, thread_id: int) -> HttpResponse:
-    thread = selectors.moderator_thread_get(user=request.user, thread_id=thread_id)
+    thread = _thread(thread_id)
     categories = selectors.readable_categories(request.user)
     form = MoveForm(
         request.POST or None, categories=categories, initial={"category": thread.category}
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.thread_move(
+            moderation.thread_move(
                 moderator=request.user, thread=thread, category=form.cleaned_data["category"]
             )
         except ValidationError as error:
-            errors_to_form(form, error)
+            _errors_to_form(form, error)
         else:
             messages.success(request, _("The thread is moved."))
             return redirect("forum:thread", thread_id=thread.pk)
@@ -148,8 +156,12 @@ def thread_move(request: HttpRequest, thread_id: int) -> HttpResponse:
 
 @moderator_required
 def thread_split(request: HttpRequest, thread_id: int) -> HttpResponse:
-    thread = selectors.moderator_thread_get(user=request.user, thread_id=thread_id)
-    posts = selectors.moderator_split_posts(user=request.user, thread=thread)
+    thread = _thread(thread_id)
+    posts = list(
+        Post.objects.filter(thread=thread)
+        .select_related("author__profile")
+        .order_by("created_at", "id")[:200]
+    )
     form = SplitForm(
         request.POST or None,
         categories=selectors.readable_categories(request.user),
@@ -158,7 +170,7 @@ def thread_split(request: HttpRequest, thread_id: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            new = services.thread_split(
+            new = moderation.thread_split(
                 moderator=request.user,
                 thread=thread,
                 post_ids=[int(pk) for pk in form.cleaned_data["posts"]],
@@ -166,7 +178,7 @@ def thread_split(request: HttpRequest, thread_id: int) -> HttpResponse:
                 category=form.cleaned_data["category"],
             )
         except ValidationError as error:
-            errors_to_form(form, error)
+            _errors_to_form(form, error)
         else:
             messages.success(request, _("The posts are moved into a new thread."))
             return redirect("forum:thread", thread_id=new.pk)
@@ -177,22 +189,22 @@ def thread_split(request: HttpRequest, thread_id: int) -> HttpResponse:
 
 @moderator_required
 def member_suspend(request: HttpRequest, user_id: int) -> HttpResponse:
-    member = selectors.moderator_member_get(user=request.user, member_id=user_id)
+    member = get_object_or_404(get_user_model().objects.select_related("profile"), pk=user_id)
     form = SuspendForm(request.POST or None)
     if request.method == "POST" and request.POST.get("action") == "lift":
-        services.suspension_lift(moderator=request.user, member=member)
+        moderation.suspension_lift(moderator=request.user, member=member)
         messages.success(request, _("The suspension is lifted."))
         return redirect("forum:suspend", user_id=member.pk)
     if request.method == "POST" and form.is_valid():
         try:
-            services.member_suspend(
+            moderation.member_suspend(
                 moderator=request.user,
                 member=member,
                 days=form.cleaned_data["days"],
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
-            errors_to_form(form, error)
+            _errors_to_form(form, error)
         else:
             messages.success(request, _("The member is suspended from the forum."))
             return redirect("forum:suspend", user_id=member.pk)

@@ -9,16 +9,16 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from roundtable.core import deid_forms
 from roundtable.core.search_input import MAX_QUERY_LENGTH, search_query
-from roundtable.forum import markdown, selectors, services
+from roundtable.forum import markdown, moderation, notify, selectors, services
 from roundtable.forum.forms import EditForm, ReplyForm, ReportForm, ThreadForm, WatchForm
 from roundtable.forum.models import Post
-from roundtable.forum.notifications import unsubscribe as unsubscribe_links
 from roundtable.forum.search_provider import search_posts
 
 THREADS_PER_PAGE = 25
@@ -26,8 +26,7 @@ POSTS_PER_PAGE = 20
 WATCHES_PER_PAGE = 50
 
 
-def errors_to_form(form, error: ValidationError) -> None:
-    """Put a service's refusal on the form (the moderators' pages use it too)."""
+def _errors_to_form(form, error: ValidationError) -> None:
     if hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
             form.add_error(field if field in form.fields else None, errors)
@@ -68,6 +67,7 @@ def search(request: HttpRequest) -> HttpResponse:
             "page_obj": page,
             "total": total,
             "window": window,
+            "query_string": urlencode({"q": query}),
         },
     )
 
@@ -104,7 +104,7 @@ def _submit(form, write):
 def thread_create(request: HttpRequest, slug: str) -> HttpResponse:
     category = selectors.category_get(request.user, slug)
     try:
-        selectors.check_can_post(user=request.user, category=category)
+        services.check_can_post(request.user, category=category)
     except PermissionDenied as denied:
         messages.error(request, str(denied))
         return redirect("forum:category", slug=category.slug)
@@ -141,32 +141,52 @@ def thread_create(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def thread(request: HttpRequest, thread_id: int) -> HttpResponse:
-    shown = selectors.thread_page(
-        user=request.user,
-        thread_id=thread_id,
-        page=request.GET.get("page"),
-        per_page=POSTS_PER_PAGE,
-    )
-    if shown.mark_read_up_to is not None:
-        services.thread_mark_read(
-            user=request.user, thread=shown.thread, up_to=shown.mark_read_up_to
+    thread = selectors.thread_get(request.user, thread_id)
+    # The reading mark before this visit: it labels the first unread post, and the visit
+    # moves it forward only if this page shows newer posts.
+    read_up_to = None
+    if request.user.is_authenticated:
+        read_up_to = selectors.read_marks(request.user, [thread])[thread.pk][0]
+    first_unread = selectors.first_unread_post(request.user, thread, since=read_up_to)
+    paginator = Paginator(selectors.thread_posts(request.user, thread), POSTS_PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    posts = list(page.object_list)
+    shown = [p.created_at for p in posts if p.is_visible]
+    if shown and read_up_to is not None and max(shown) > read_up_to:
+        services.thread_mark_read(request.user, thread, up_to=max(shown))
+    is_moderator = selectors.is_moderator(request.user)
+    helpful = selectors.helpful_marked(request.user, posts)
+    suspended = selectors.active_suspension(request.user) is not None
+    for item in posts:
+        item.marked_helpful = item.pk in helpful
+        item.thread = thread  # the page's thread: no query per post
+        item.editable = services.can_edit(
+            request.user, item, is_moderator=is_moderator, suspended=suspended
         )
+        item.history_visible = selectors.can_see_history(request.user, item, moderator=is_moderator)
+    watch = selectors.watch_for(request.user, thread=thread)
+    can_reply = False
+    reply_refusal = ""
+    if request.user.is_authenticated:
+        try:
+            services.check_can_post(request.user, category=thread.category, thread=thread)
+            can_reply = True
+        except PermissionDenied as denied:
+            reply_refusal = str(denied)
     return render(
         request,
         "forum/thread.html",
         {
-            "thread": shown.thread,
-            "category": shown.thread.category,
-            "page_obj": shown.page,
-            "posts": shown.posts,
-            "first_unread": shown.first_unread,
-            "watch": shown.watch,
-            "watch_form": WatchForm(
-                initial={"email": shown.watch.email if shown.watch else "none"}
-            ),
-            "form": ReplyForm() if shown.can_reply else None,
-            "reply_refusal": shown.reply_refusal,
-            "is_moderator": shown.is_moderator,
+            "thread": thread,
+            "category": thread.category,
+            "page_obj": page,
+            "posts": posts,
+            "first_unread": first_unread,
+            "watch": watch,
+            "watch_form": WatchForm(initial={"email": watch.email if watch else "none"}),
+            "form": ReplyForm() if can_reply else None,
+            "reply_refusal": reply_refusal,
+            "is_moderator": is_moderator,
         },
     )
 
@@ -188,7 +208,7 @@ def thread_unread(request: HttpRequest, thread_id: int) -> HttpResponse:
     first = selectors.first_unread_post(request.user, thread)
     if first is not None:
         return redirect(_post_url(request.user, first))
-    last = selectors.thread_last_post(user=request.user, thread=thread)
+    last = selectors.thread_posts(request.user, thread).last()
     return redirect(
         _post_url(request.user, last) if last else reverse("forum:thread", args=[thread.pk])
     )
@@ -242,7 +262,7 @@ def reply(request: HttpRequest, thread_id: int) -> HttpResponse:
 @login_required
 def post_edit(request: HttpRequest, post_id: int) -> HttpResponse:
     post = selectors.post_get(request.user, post_id)
-    if not selectors.can_edit(user=request.user, post=post):
+    if not services.can_edit(request.user, post):
         raise PermissionDenied(_("You cannot edit this post."))
     form = EditForm(request.POST or None, initial={"body": post.body})
     if request.method == "POST" and form.is_valid():
@@ -274,7 +294,7 @@ def post_history(request: HttpRequest, post_id: int) -> HttpResponse:
     return render(
         request,
         "forum/post_history.html",
-        {"post": post, "thread": post.thread, "revisions": services.post_revisions(post=post)},
+        {"post": post, "thread": post.thread, "revisions": services.post_revisions(post)},
     )
 
 
@@ -288,7 +308,7 @@ def helpful(request: HttpRequest, post_id: int) -> HttpResponse:
         messages.error(request, str(denied))
         return redirect(_post_url(request.user, post))
     if request.htmx:
-        post.helpful_count = selectors.helpful_count(post=post)
+        post.refresh_from_db(fields=["helpful_count"])
         return render(request, "forum/_helpful.html", {"post": post, "marked": marked})
     return redirect(_post_url(request.user, post))
 
@@ -300,7 +320,7 @@ def report(request: HttpRequest, post_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         report = _submit(
             form,
-            lambda: services.report_create(
+            lambda: moderation.report_create(
                 reporter=request.user,
                 post=post,
                 reason=form.cleaned_data["reason"],
@@ -344,7 +364,10 @@ def watch_category(request: HttpRequest, slug: str) -> HttpResponse:
 def watching(request: HttpRequest) -> HttpResponse:
     """Everything the member watches, with how they are told, and mention e-mails."""
     if request.method == "POST":
-        chosen = selectors.watch_of(user=request.user, watch_id=request.POST.get("watch", ""))
+        watch_id = request.POST.get("watch", "")
+        chosen = None
+        if watch_id.isdigit():
+            chosen = selectors.watches_of(request.user).filter(pk=watch_id).first()
         form = WatchForm(request.POST)
         if chosen is not None and form.is_valid():
             target = (
@@ -380,7 +403,7 @@ def watching(request: HttpRequest) -> HttpResponse:
 @require_POST
 def mark_category_read(request: HttpRequest, slug: str) -> HttpResponse:
     category = selectors.category_get(request.user, slug)
-    services.category_mark_read(user=request.user, category=category)
+    services.category_mark_read(request.user, category)
     messages.success(request, _("Every thread in this category is marked as read."))
     return redirect("forum:category", slug=category.slug)
 
@@ -388,7 +411,7 @@ def mark_category_read(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def mark_all_read(request: HttpRequest) -> HttpResponse:
-    services.all_mark_read(user=request.user)
+    services.all_mark_read(request.user)
     messages.success(request, _("Every thread is marked as read."))
     return redirect("forum:index")
 
@@ -415,12 +438,12 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     """The link in every forum e-mail: no login needed, the signature is the proof. GET
     asks for one click (mail scanners follow links); POST, also sent by mail clients under
     RFC 8058, applies it."""
-    payload = unsubscribe_links.unsubscribe_read(token)
+    payload = notify.unsubscribe_read(token)
     if payload is None:
         return render(request, "forum/unsubscribe.html", {"invalid": True}, status=400)
     done = False
     if request.method == "POST":
-        done = unsubscribe_links.unsubscribe_apply(payload)
+        done = notify.unsubscribe_apply(payload)
         if not done:
             return render(request, "forum/unsubscribe.html", {"invalid": True}, status=400)
     return render(request, "forum/unsubscribe.html", {"what": payload.get("w"), "done": done})

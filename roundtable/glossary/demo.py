@@ -2,9 +2,10 @@
 
 from django.conf import settings
 
-from roundtable.content.demo import load
-from roundtable.core.demo import locale_for, localize
+from roundtable.content.demo import load, locale_for, localize
 from roundtable.glossary.models import Term
+
+ORDER = 15
 
 
 def create_terms() -> None:

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from roundtable.core.locales import active_locale
+from roundtable.content.selectors import active_locale
 from roundtable.glossary.selectors import glossary_terms
 from roundtable.search.registry import Result, ResultGroup
 

@@ -5,7 +5,7 @@ from collections import defaultdict
 from django.db.models import Max, Q, QuerySet
 from wagtail.models import Locale
 
-from roundtable.core.locales import in_reader_language
+from roundtable.content.selectors import in_reader_language
 from roundtable.core.text import fold
 from roundtable.glossary.models import Term
 
@@ -67,13 +67,6 @@ def equivalent_wordings(query: str) -> list[str]:
     return sorted(
         set(Term.objects.filter(translation_key__in=keys).values_list("term_folded", flat=True))
     )
-
-
-def query_expansions(*, query: str, language: str) -> list[str]:
-    """The glossary's query expander (registered in apps.py): the equivalent wordings of the
-    terms `query` names. Every language's wordings count whatever the reader's `language`,
-    since content in any language may use them."""
-    return equivalent_wordings(query)
 
 
 def glossary_last_changed():

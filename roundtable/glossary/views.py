@@ -3,8 +3,9 @@
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.http import urlencode
 
-from roundtable.core.locales import active_locale
+from roundtable.content.selectors import active_locale
 from roundtable.core.search_input import search_query
 from roundtable.glossary import selectors
 
@@ -25,5 +26,6 @@ def glossary(request: HttpRequest) -> HttpResponse:
             "limit": MAX_QUERY_LENGTH,
             "page_obj": page,
             "other_languages": selectors.other_languages(list(page.object_list)),
+            "query_string": urlencode({"q": query}) if query else "",
         },
     )

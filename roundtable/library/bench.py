@@ -2,9 +2,8 @@
 
 from wagtail.models import Locale
 
-from roundtable.content.demo import load
+from roundtable.content.demo import create_locales, load
 from roundtable.content.models import Topic
-from roundtable.core.demo import create_locales
 from roundtable.library.generate import generate_entries
 
 ENTRIES_PER_SCALE = 10

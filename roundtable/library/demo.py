@@ -19,6 +19,7 @@ from roundtable.library.models import (
 )
 from roundtable.library.services import entry_reindex
 
+ORDER = 30
 DATA = Path(__file__).parent / "demo_data"
 SERIES_TOPIC = "multi-disciplinary-team-work"
 

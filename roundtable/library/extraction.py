@@ -3,19 +3,20 @@
 A file that slipped past the upload checks (uploaded before they existed, or copied in by
 hand) must not take the worker down: a zip archive's inflated size and ratio are checked
 from its directory before anything is decompressed, DOCX and ODT text is read as a stream
-and stops at MAX_TEXT, and a PDF is read up to PDF_MAX_PAGES pages and PDF_MAX_SECONDS (both checks in
-`roundtable.core.uploads`).
+and stops at MAX_TEXT, and a PDF is read up to PDF_MAX_PAGES pages and PDF_MAX_SECONDS.
 """
 
 import io
+import time
 import zipfile
 
 from defusedxml.ElementTree import iterparse
 from django.core.exceptions import ValidationError
 
-from roundtable.core.uploads import PDF_MAX_PAGES, PDF_MAX_SECONDS, pdf_pages_text, zip_check
+from roundtable.core.uploads import PDF_MAX_PAGES, zip_check
 
 MAX_TEXT = 200_000  # characters kept per file; more adds little to search and costs space
+PDF_MAX_SECONDS = 60
 
 _WORD = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _ODF_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -45,12 +46,25 @@ def extract_text(content: bytes, file_type: str) -> str:
 
 
 def _pdf(content: bytes) -> str:
-    # The page, time and password checks are the shared ones (core.uploads); a refusal
-    # arrives as a ValidationError and becomes an ExtractionError in extract_text.
-    pages = pdf_pages_text(
-        content, max_chars=MAX_TEXT, max_pages=PDF_MAX_PAGES, max_seconds=PDF_MAX_SECONDS
-    )
-    return "\n".join(pages)
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(content))
+    if reader.is_encrypted:
+        raise ExtractionError("the PDF is encrypted")
+    deadline = time.monotonic() + PDF_MAX_SECONDS
+    parts: list[str] = []
+    length = 0
+    for number, page in enumerate(reader.pages, start=1):
+        if number > PDF_MAX_PAGES:
+            raise ExtractionError(f"the PDF has more than {PDF_MAX_PAGES} pages")
+        if time.monotonic() > deadline:
+            raise ExtractionError(f"stopped after {PDF_MAX_SECONDS} s, at page {number}")
+        text = page.extract_text() or ""
+        parts.append(text)
+        length += len(text)
+        if length >= MAX_TEXT:
+            break
+    return "\n".join(parts)
 
 
 def _zipped_xml(content: bytes, member: str, *, paragraph: str | None) -> str:

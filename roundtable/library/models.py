@@ -15,14 +15,7 @@ from wagtail.models import DraftStateMixin, Orderable, RevisionMixin, Translatab
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from roundtable.content.models import Topic
-from roundtable.core.languages import language_name
 from roundtable.core.uploads import PrivateStorage, neutral_name
-
-# The one permission that makes a library editor: reviewing members' suggestions (they are
-# told of each), reading drafts and their files, publishing. Wagtail adds it to every
-# snippet with a draft state. Until issue 12, `change_libraryentry` also counted in some
-# places; migration 0006 gave its holders this one.
-EDITOR_PERMISSION = "library.publish_libraryentry"
 
 
 class Kind(models.TextChoices):
@@ -53,7 +46,14 @@ class DocumentLanguage(models.Model):
         verbose_name_plural = _("document languages")
 
     def __str__(self) -> str:
-        return language_name(self.code)
+        from django.utils.translation import get_language_info
+
+        # name_translated is a lazy proxy; __str__ must return a real string (forms and the
+        # admin's choosers call str() on it).
+        try:
+            return str(get_language_info(self.code)["name_translated"])
+        except KeyError:
+            return self.code
 
 
 class EntryCountry(models.Model):

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from roundtable.core.locales import active_locale
+from roundtable.content.selectors import active_locale
 from roundtable.library.selectors import live_entries
 from roundtable.search.fts import fts_filter, fts_ranked
 from roundtable.search.highlight import highlight

@@ -6,22 +6,14 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 from django_countries import countries
 from wagtail.models import Locale
 
 from roundtable.content.models import Topic
-from roundtable.core.languages import language_name
-from roundtable.core.locales import active_locale, in_reader_language
-from roundtable.library.models import (
-    EDITOR_PERMISSION,
-    EntryCountry,
-    Kind,
-    LibraryEntry,
-    LibraryFile,
-    ReadingListItem,
-)
-from roundtable.search.expanders import expand
+from roundtable.content.selectors import active_locale, in_reader_language
+from roundtable.glossary.selectors import equivalent_wordings
+from roundtable.library.models import EntryCountry, Kind, LibraryEntry, LibraryFile, ReadingListItem
 from roundtable.search.fts import fts_filter, fts_ranked, no_relevance, query_words
 
 RELATED_COUNT = 5
@@ -51,7 +43,7 @@ class Facets:
 
 def live_entries(*, locale: Locale) -> QuerySet[LibraryEntry]:
     """Published entries in the reader's language, or in their original language if not
-    translated into it. (A cheaper form of `core.locales.in_reader_language`, which
+    translated into it. (A cheaper form of `content.selectors.in_reader_language`, which
     matters at 100,000 entries: no per-row lookup, no join.)"""
     # Only translations (not originals) in the reader's language can hide an original, and
     # they are few: the subquery stays small however large the library grows.
@@ -90,7 +82,7 @@ def library_search(*, locale: Locale, query: LibraryQuery) -> tuple[QuerySet, Fa
     """
     entries = live_entries(locale=locale)
     searching = bool(query_words(query.text))
-    also = expand(query=query.text, language=locale.language_code) if searching else []
+    also = equivalent_wordings(query.text) if searching else []
     if searching:
         entries = fts_filter(entries, field="search_folded", query=query.text, also=also)
     matched = _apply_filters(entries, query)
@@ -165,6 +157,12 @@ def _facets(entries: QuerySet, query: LibraryQuery) -> Facets:
         .annotate(n=Count("libraryentry_id"))
     )
 
+    def language_name(code: str) -> str:
+        try:
+            return get_language_info(code)["name_translated"]
+        except KeyError:
+            return code
+
     facets.language = sorted(
         [(r["documentlanguage_id"], language_name(r["documentlanguage_id"]), r["n"]) for r in rows],
         key=lambda item: -item[2],
@@ -212,7 +210,9 @@ def entry_get(*, locale: Locale, slug: str, viewer=None) -> LibraryEntry:
         entry = candidates.filter(live=True).order_by("pk").first()
     if entry is None and viewer is not None and viewer.is_authenticated:
         draft = candidates.first()
-        if draft and (draft.submitted_by_id == viewer.pk or viewer.has_perm(EDITOR_PERMISSION)):
+        if draft and (
+            draft.submitted_by_id == viewer.pk or viewer.has_perm("library.change_libraryentry")
+        ):
             entry = draft
     if entry is None:
         raise Http404
@@ -277,7 +277,9 @@ def most_downloaded(*, locale: Locale) -> list[LibraryEntry]:
 def _may_read_draft_files(user) -> Q:
     if not user.is_authenticated:
         return Q(pk__in=[])
-    if user.has_perm(EDITOR_PERMISSION):
+    if user.has_perm("library.publish_libraryentry") or user.has_perm(
+        "library.change_libraryentry"
+    ):
         return Q(pk__isnull=False)  # every file (an empty Q() would vanish in an OR)
     return Q(entry__submitted_by=user)
 

@@ -4,23 +4,22 @@ and members' suggestions."""
 import datetime
 import uuid
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_tasks import task
 
 from roundtable.content.models import Topic
 from roundtable.core import deid_forms
-from roundtable.core.limits import RowLimit
-from roundtable.core.permissions import users_with_perm
 from roundtable.core.text import fold
 from roundtable.library.extraction import ExtractionError, extract_text
 from roundtable.library.models import (
-    EDITOR_PERMISSION,
     DocumentLanguage,
     ExtractionStatus,
     Kind,
@@ -30,22 +29,27 @@ from roundtable.library.models import (
     SuggestionSubmission,
 )
 from roundtable.library.uploads import validate_library_upload
+from roundtable.notifications import kinds
 from roundtable.notifications.services import notification_send
 
 SEARCH_TEXT_LIMIT = 60_000
-SUGGESTIONS_LIMIT = RowLimit(
-    model=LibraryEntry,
-    owner_field="submitted_by",
-    setting="ROUNDTABLE_LIMIT_LIBRARY_SUGGESTIONS_PER_DAY",
-    window=datetime.timedelta(days=1),
-    message=gettext_lazy("You have suggested many documents today. Please try again tomorrow."),
-)
+SUGGESTIONS_PER_DAY = 5
 SUGGESTION_RECEIVED = "library_suggestion_received"
+kinds.register(
+    SUGGESTION_RECEIVED,
+    gettext_lazy("A member suggested a document for the library: “%(title)s”. Please review it."),
+)
 
 
 def library_editors():
-    """Everyone who may publish library entries (the one "editor" permission)."""
-    return users_with_perm(perm=EDITOR_PERMISSION)
+    """Everyone who may publish library entries."""
+    User = get_user_model()
+    can_edit = (
+        Q(is_superuser=True)
+        | Q(groups__permissions__codename="publish_libraryentry")
+        | Q(user_permissions__codename="publish_libraryentry")
+    )
+    return User.objects.filter(can_edit, is_active=True).distinct()
 
 
 def search_text_for(entry: LibraryEntry, *, topic_labels: list[str], file_texts: list[str]) -> str:
@@ -189,7 +193,14 @@ def suggestion_create(
         # Claimed before the upload is written: a second sending of the same form waits
         # here for the first, then fails on the unique key (see suggestion_submit).
         submission = SuggestionSubmission.objects.create(key=submit_key, user=user)
-    SUGGESTIONS_LIMIT.check(user=user)
+    since = timezone.now() - datetime.timedelta(days=1)
+    if (
+        LibraryEntry.objects.filter(submitted_by=user, created_at__gte=since).count()
+        >= SUGGESTIONS_PER_DAY
+    ):
+        raise PermissionDenied(
+            _("You have suggested many documents today. Please try again tomorrow.")
+        )
     if kind not in Kind.values:
         raise ValidationError({"kind": _("Choose a kind of document.")})
     # What the member writes about the document, its file's name too: checked like a post.

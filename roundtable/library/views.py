@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from roundtable.content.selectors import active_locale
 from roundtable.core.deid_forms import IdentifyingDetails
-from roundtable.core.locales import active_locale
 from roundtable.core.search_input import search_query
 from roundtable.library import selectors, services
 from roundtable.library.forms import MAX_QUERY_LENGTH, LibrarySearchForm, SuggestionForm
@@ -35,11 +35,14 @@ def library_index(request: HttpRequest) -> HttpResponse:
     paginator = Paginator(entries, PAGE_SIZE)
     paginator.count = facets.total  # already counted with the facets
     page = paginator.get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
     context = {
         "form": form,
         "query": query,
         "facets": facets,
         "page_obj": page,
+        "query_string": params.urlencode(),
         "popular": selectors.most_downloaded(locale=locale) if not request.GET else [],
         "searching": bool(request.GET),
         "too_long": too_long,

@@ -7,10 +7,11 @@ from django.conf import settings
 from django.utils.html import escape
 from django.utils.translation import gettext_noop
 
-from roundtable.content.demo import load, section_page
+from roundtable.content.demo import load, localize, section_page
 from roundtable.content.models import Funder, SeriesPage, Topic
-from roundtable.core.demo import localize
 from roundtable.news.models import NewsArticlePage, NewsIndexPage
+
+ORDER = 20
 
 
 def _body(blocks: list[dict]) -> list[tuple]:

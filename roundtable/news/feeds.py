@@ -12,7 +12,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from roundtable.core.locales import active_locale
+from roundtable.content.selectors import active_locale
 from roundtable.news.selectors import article_url, news_articles, news_index_for
 
 FEED_SIZE = 30

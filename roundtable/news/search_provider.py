@@ -3,7 +3,7 @@
 from django.db.models import Q
 from django.utils.formats import date_format
 
-from roundtable.core.locales import active_locale
+from roundtable.content.selectors import active_locale
 from roundtable.news.selectors import article_url, news_articles, news_index_for
 from roundtable.search.fts import query_words
 from roundtable.search.highlight import highlight

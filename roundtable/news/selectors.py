@@ -7,7 +7,7 @@ from django.http import HttpRequest
 from wagtail.models import Locale
 
 from roundtable.content.models import Funder, SeriesPage, Topic
-from roundtable.core.locales import active_locale, in_reader_language, localize_all
+from roundtable.content.selectors import active_locale, in_reader_language, localize_all
 from roundtable.news.models import NewsArticlePage, NewsIndexPage
 
 HOME_ARTICLE_COUNT = 3

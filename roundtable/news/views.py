@@ -18,8 +18,11 @@ def news_index_context(request: HttpRequest, *, index: NewsIndexPage) -> dict:
         locale=index.locale, include_untranslated=not only_translated, **filters
     )
     page = Paginator(articles, PAGE_SIZE).get_page(request.GET.get("page"))
+    query_string = request.GET.copy()
+    query_string.pop("page", None)
     return {
         "form": form,
         "page_obj": page,
         "filtered": bool(filters) or only_translated,
+        "query_string": query_string.urlencode(),
     }

@@ -1,15 +1,14 @@
-"""Writes of notifications: in-app rows and, through the task queue, e-mails (templates
-`emails/notification_*` of this app, through `core.emails`)."""
+"""Writes of notifications: in-app rows and, through the task queue, e-mails."""
 
 from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
-from roundtable.core.emails import absolute_url, render_templated
+from roundtable.core.tasks import send_email
 from roundtable.notifications.kinds import render
 from roundtable.notifications.models import Notification
 
@@ -34,17 +33,21 @@ def notification_send(
         [Notification(recipient=user, kind=kind, params=params, url=url) for user in recipients]
     )
     if email:
+        absolute = f"{settings.SITE_URL}{url}" if url.startswith("/") else url
         with translation.override(language):
-            # The message is rendered once, in the mail's language; the inbox is named in it.
-            context = {
-                "message": render(kind, params),
-                "link": absolute_url(url) if url else "",
-                "inbox": absolute_url(reverse("notifications:list")),
+            subject = render(kind, params)
+            body = _("%(message)s\n\n%(link)s\n\nYour notifications: %(inbox)s") % {
+                "message": subject,
+                "link": absolute,
+                "inbox": f"{settings.SITE_URL}/{language}/notifications/",
             }
-        rendered = render_templated("notification", context=context, language=language)
         addresses = [user.email for user in recipients if user.email]
         for address in addresses:
-            transaction.on_commit(lambda address=address: rendered.send(to=[address], queue=True))
+            transaction.on_commit(
+                lambda address=address: send_email.enqueue(
+                    subject=f"[Roundtable] {subject}"[:200], body=body, to=[address]
+                )
+            )
     return notifications
 
 

@@ -1,16 +1,48 @@
-"""Site search: each capability declares how to search its own kind of content.
+"""Site search: each capability registers how to search its own kind of content.
 
-A provider receives the query, its expansions (`search.expanders`: the glossary's wordings,
-so that a term typed in one language finds the agreed term in the others) and the request,
-and returns at most `limit` results the viewer may see, plus the total and a link to its own full search.
+A provider receives the query, the glossary's equivalent wordings (so a term typed in one
+language finds the agreed term in the others) and the request, and returns at most `limit`
+results the viewer may see, plus the total and a link to its own full search.
 """
 
-from roundtable.core import capabilities
-from roundtable.core.capabilities import Provider, Result, ResultGroup
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-__all__ = ["Provider", "Result", "ResultGroup", "providers"]
+from django.utils.functional import Promise
+
+
+@dataclass(frozen=True)
+class Result:
+    title: str
+    url: str
+    snippet: str = ""
+    language: str = ""
+    meta: str = ""
+
+
+@dataclass
+class ResultGroup:
+    key: str
+    label: str | Promise
+    results: list[Result] = field(default_factory=list)
+    total: int = 0
+    more_url: str = ""
+
+
+@dataclass(frozen=True)
+class Provider:
+    key: str
+    label: str | Promise
+    search: Callable[..., ResultGroup]
+    order: int = 100
+
+
+_registry: dict[str, Provider] = {}
+
+
+def register(provider: Provider) -> None:
+    _registry[provider.key] = provider
 
 
 def providers() -> list[Provider]:
-    """Every installed capability's search provider, in order."""
-    return capabilities.search_providers()
+    return sorted(_registry.values(), key=lambda p: p.order)

@@ -1,10 +1,8 @@
 """The site-wide search: one query, results grouped by kind."""
 
-from django.conf import settings
 from django.http import HttpRequest
-from django.utils.translation import get_language
 
-from roundtable.search.expanders import expand
+from roundtable.glossary.selectors import equivalent_wordings
 from roundtable.search.fts import query_words
 from roundtable.search.registry import ResultGroup, providers
 
@@ -18,7 +16,7 @@ def site_search(*, query: str, request: HttpRequest) -> list[ResultGroup]:
     query = (query or "")[:MAX_QUERY_LENGTH]
     if not query_words(query):
         return []
-    also = expand(query=query, language=get_language() or settings.LANGUAGE_CODE)
+    also = equivalent_wordings(query)
     groups = []
     for provider in providers():
         group = provider.search(query=query, also=also, request=request, limit=RESULTS_PER_KIND)

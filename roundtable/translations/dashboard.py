@@ -1,8 +1,7 @@
 """The translation dashboard: every translatable item against every language.
 
-The kinds of item are the translatable models the capabilities declare
-(`Capability.translatable`). The number of queries is fixed (one per kind of item, plus three
-for the progress), whatever the number of items: the progress of all rows is computed in bulk, then filtered and paged.
+The number of queries is fixed (one per kind of item, plus three for the progress), whatever
+the number of items: the progress of all rows is computed in bulk, then filtered and paged.
 """
 
 from collections import Counter
@@ -12,9 +11,9 @@ from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
-from roundtable.core import capabilities
 from roundtable.translations.selectors import ItemRow, progress_for
 
 
@@ -23,32 +22,41 @@ class Kind:
     key: str
     label: str
     model_label: str
-    # The filter narrowing the model to one series; empty when it belongs to none.
-    series_lookup: str = ""
 
     @property
     def model(self) -> type[models.Model]:
         return apps.get_model(self.model_label)
 
 
-def kinds() -> list[Kind]:
-    """Every translatable model the installed capabilities declare, in their order."""
-    return [Kind(t.key, t.label, t.model, t.series_lookup) for t in capabilities.translatables()]
+KINDS = [
+    Kind("news", _("News article"), "news.NewsArticlePage"),
+    Kind("series", _("Series"), "content.SeriesPage"),
+    Kind("page", _("Standard page"), "content.StandardPage"),
+    Kind("home", _("Home page"), "content.HomePage"),
+    Kind("newsindex", _("News index"), "news.NewsIndexPage"),
+    Kind("seriesindex", _("Series index"), "content.SeriesIndexPage"),
+    Kind("topic", _("Topic"), "content.Topic"),
+    Kind("term", _("Glossary term"), "glossary.Term"),
+    Kind("funder", _("Funder or partner"), "content.Funder"),
+]
+KIND_BY_KEY = {kind.key: kind for kind in KINDS}
 
 
 def _source_items(kind: Kind, *, source_locale: Locale, series_key: str | None) -> list:
     model = kind.model
-    if series_key and not kind.series_lookup:
-        return []
     if issubclass(model, Page):
         queryset = model.objects.filter(locale=source_locale).defer_streamfields()
-    else:
-        queryset = model.objects.filter(locale=source_locale)
-    if series_key:
-        queryset = queryset.filter(**{kind.series_lookup: series_key})
-    if issubclass(model, Page):
+        if series_key:
+            if kind.key == "news":
+                queryset = queryset.filter(series__translation_key=series_key)
+            elif kind.key == "series":
+                queryset = queryset.filter(translation_key=series_key)
+            else:
+                return []
         return list(queryset.order_by("title"))
-    return list(queryset)
+    if series_key:
+        return []
+    return list(model.objects.filter(locale=source_locale))
 
 
 def dashboard_rows(
@@ -64,10 +72,9 @@ def dashboard_rows(
         )
     )
     columns = [loc for loc in targets if loc.language_code == language] if language else targets
-    declared = kinds()
-    chosen = [k for k in declared if k.key == kind] or declared
+    kinds = [KIND_BY_KEY[kind]] if kind in KIND_BY_KEY else KINDS
     rows = []
-    for item_kind in chosen:
+    for item_kind in kinds:
         for obj in _source_items(item_kind, source_locale=source_locale, series_key=series or None):
             rows.append(ItemRow(obj=obj, kind=item_kind.key, kind_label=item_kind.label))
     progress = progress_for([row.obj for row in rows], columns)

@@ -1,24 +1,27 @@
 """Writes of the translation workflow: telling translators that a source has changed."""
 
 from django.db import models
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 from wagtail.models import Locale
 from wagtail_localize.models import Translation
 
-from roundtable.core.languages import language_name
+from roundtable.notifications import kinds
 from roundtable.notifications.services import notification_send
 from roundtable.translations.models import TranslatorLanguage
 
-# Its message is declared with the translations capability (apps.py).
 SOURCE_CHANGED = "translation_source_changed"
-
-
-def source_changed_params(params: dict) -> dict:
-    """The stored language code as the language's name, in the reader's language."""
-    return {
+kinds.register(
+    SOURCE_CHANGED,
+    _(
+        "“%(title)s” changed in its original language: the %(language)s translation is now out of date."
+    ),
+    prepare=lambda params: {
         "title": params["title"],
-        "language": language_name(params["language"]),
-    }
+        "language": get_language_info(params["language"])["name_translated"],
+    },
+)
 
 
 def translation_targets(obj: models.Model) -> list[Locale]:

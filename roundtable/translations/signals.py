@@ -1,10 +1,8 @@
 """Receivers that hand source changes to the translation service (no logic here)."""
 
 from django.db.models.signals import post_save
-from wagtail.models import Page
 from wagtail.signals import page_published
 
-from roundtable.core import capabilities
 from roundtable.translations.services import source_changed
 
 
@@ -13,15 +11,16 @@ def on_page_published(sender, instance, **kwargs) -> None:
 
 
 def on_snippet_saved(sender, instance, created, raw=False, **kwargs) -> None:
-    # Every model a capability declares translatable, except pages (published above).
-    if created or raw or issubclass(sender, Page):
-        return
-    if sender._meta.label in capabilities.translatable_models():
+    if not created and not raw:
         source_changed(instance)
 
 
 def connect() -> None:
+    from roundtable.content.models import Funder, Topic
+    from roundtable.glossary.models import Term
+
     page_published.connect(on_page_published, dispatch_uid="translations_page_published")
-    # Not one receiver per model: capabilities after this one in INSTALLED_APPS have not
-    # declared theirs yet when this runs, so the receiver checks the declarations on save.
-    post_save.connect(on_snippet_saved, dispatch_uid="translations_snippet_saved")
+    for model in (Topic, Term, Funder):
+        post_save.connect(
+            on_snippet_saved, sender=model, dispatch_uid=f"translations_saved_{model.__name__}"
+        )

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from roundtable.content.models import SeriesPage
-from roundtable.translations.dashboard import dashboard_rows, kinds, translate_url
+from roundtable.translations.dashboard import KINDS, dashboard_rows, translate_url
 from roundtable.translations.selectors import State
 
 PAGE_SIZE = 50
@@ -32,6 +32,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             }
             for loc in columns
         ]
+    query_string = request.GET.copy()
+    query_string.pop("page", None)
     return render(
         request,
         "translations/dashboard.html",
@@ -41,11 +43,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "columns": columns,
             "totals": [(loc, totals[loc.language_code]) for loc in columns],
             "states": State.choices,
-            "kinds": kinds(),
+            "kinds": KINDS,
             "series_choices": SeriesPage.objects.filter(locale__language_code="en").order_by(
                 "title"
             ),
             "selected": {"language": language, "kind": kind, "series": series, "state": state},
+            "query_string": query_string.urlencode(),
         },
     )
 

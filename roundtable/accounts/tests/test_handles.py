@@ -13,7 +13,7 @@ from roundtable.accounts.choices import Visibility
 from roundtable.accounts.models import HandleHistory, Profile
 from roundtable.accounts.services import handle_check, profile_ensure, profile_update
 from roundtable.accounts.tests.factories import UserFactory, make_member
-from roundtable.core.demo import create_locales
+from roundtable.content.demo import create_locales
 from roundtable.forum.services import post_create, thread_create
 from roundtable.forum.tests.factories import make_category
 

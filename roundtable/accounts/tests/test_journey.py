@@ -9,7 +9,6 @@ from django.utils import translation
 
 from roundtable.accounts.tests.factories import make_code_of_conduct
 from roundtable.content import demo as content_demo
-from roundtable.core import demo as core_demo
 
 ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
 pytestmark = [
@@ -20,7 +19,7 @@ pytestmark = [
 
 @pytest.fixture
 def site(transactional_db):
-    core_demo.create_locales()
+    content_demo.create_locales()
     content_demo.create_home_pages()
     make_code_of_conduct(version=1, title="Roundtable code of conduct")
 

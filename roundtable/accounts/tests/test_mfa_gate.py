@@ -17,7 +17,7 @@ from wagtail.models import Locale
 from roundtable.accounts.models import Profile
 from roundtable.accounts.selectors import user_has_powers
 from roundtable.accounts.tests.factories import give_totp, make_member
-from roundtable.core.demo import create_locales
+from roundtable.content.demo import create_locales
 from roundtable.forum.models import Report, ReportReason
 from roundtable.forum.tests.factories import make_category, make_thread
 from roundtable.translations.models import TranslatorLanguage

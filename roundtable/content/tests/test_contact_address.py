@@ -6,14 +6,13 @@ from django.conf import settings
 
 from roundtable.content import demo
 from roundtable.content.models import StandardPage
-from roundtable.core.demo import create_locales
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def contact_pages(db):
-    create_locales()
+    demo.create_locales()
     demo.create_home_pages()
     demo.create_standard_pages()
     return StandardPage.objects.filter(slug="contact").select_related("locale")

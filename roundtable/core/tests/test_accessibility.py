@@ -6,7 +6,6 @@ from django.contrib.auth.models import Group
 
 from roundtable.accounts.tests.factories import PASSWORD, make_code_of_conduct, make_member
 from roundtable.content import demo as content_demo
-from roundtable.core import demo as core_demo
 from roundtable.forum.models import Visibility
 from roundtable.forum.services import watch_set
 from roundtable.forum.tests.factories import make_category, make_thread
@@ -25,7 +24,7 @@ SMALLEST = {"width": 320, "height": 640}
 @pytest.fixture
 def site(transactional_db, settings):
     settings.FORUM_POSTS_BEFORE_TRUSTED = 0
-    core_demo.create_locales()
+    content_demo.create_locales()
     content_demo.create_home_pages()
     make_code_of_conduct(version=1)
     member = make_member(full_name="Erzsébet Kovács-Szentgyörgyi", username="erzsebet")

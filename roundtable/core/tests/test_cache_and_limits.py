@@ -8,7 +8,7 @@ from django.core.cache import CacheHandler
 from django.core.management import call_command
 
 from roundtable.accounts.tests.factories import PASSWORD, make_member
-from roundtable.core.redis_urls import for_test_worker, queue_url_for
+from roundtable.core.redis_urls import queue_url_for
 from roundtable.core.tests.test_settings import PRODUCTION_ENV, _manage
 
 PROXY = "127.0.0.1"
@@ -130,13 +130,3 @@ def test_behind_the_proxy_one_client_cannot_lock_out_another(client, settings):
         HTTP_X_FORWARDED_FOR="203.0.113.20",
     )
     assert response.status_code == 302
-
-
-def test_each_parallel_test_process_gets_its_own_pair_of_redis_databases():
-    assert for_test_worker("redis://127.0.0.1:6379/0", "gw0") == "redis://127.0.0.1:6379/0"
-    assert for_test_worker("redis://127.0.0.1:6379/1", "gw0") == "redis://127.0.0.1:6379/1"
-    assert for_test_worker("redis://127.0.0.1:6379/0", "gw1") == "redis://127.0.0.1:6379/2"
-    assert for_test_worker("redis://127.0.0.1:6379/1", "gw1") == "redis://127.0.0.1:6379/3"
-    assert for_test_worker("redis://127.0.0.1:6379/4", "") == "redis://127.0.0.1:6379/4"
-    with pytest.raises(ValueError, match="gw7"):
-        for_test_worker("redis://127.0.0.1:6379/2", "gw7")

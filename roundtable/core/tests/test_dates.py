@@ -16,7 +16,7 @@ from django.utils.dateparse import parse_datetime
 
 from roundtable.accounts.tests.factories import give_totp
 from roundtable.forum.models import Category, Suspension, Thread
-from roundtable.forum.selectors import check_can_post
+from roundtable.forum.services import check_can_post
 
 ROOT = Path(settings.BASE_DIR) / "roundtable"
 # HTML's valid date string, or its valid global date and time string to the second, in UTC.
@@ -163,6 +163,6 @@ def test_suspension_notice_shows_the_date_in_the_reader_language(demo):
     with translation.override("hr"), timezone.override("Europe/Belgrade"):
         shown = formats.date_format(timezone.localtime(until), "DATETIME_FORMAT")
         with pytest.raises(PermissionDenied) as refused:
-            check_can_post(user=user, category=thread.category)
+            check_can_post(user, category=thread.category)
     # "4. ožu 2099. 14:05" once the month names are CLDR's; it said "2099-03-04 14:05".
     assert shown in str(refused.value) and "2099-03-04" not in str(refused.value)

@@ -16,8 +16,8 @@ from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info, gettext
 
+from roundtable.accounts.choices import SPOKEN_LANGUAGES, language_name
 from roundtable.accounts.models import Profile
-from roundtable.core.languages import SPOKEN_LANGUAGES, language_name
 
 INTERFACE = [code for code, _name in settings.LANGUAGES]
 TRANSLATED = [code for code in INTERFACE if code != settings.LANGUAGE_CODE]

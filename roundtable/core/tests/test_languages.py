@@ -11,9 +11,8 @@ LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 @pytest.fixture
 def home_pages(db):
     from roundtable.content import demo
-    from roundtable.core.demo import create_locales
 
-    create_locales()
+    demo.create_locales()
     demo.create_home_pages()
 
 

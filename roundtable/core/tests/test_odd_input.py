@@ -61,7 +61,7 @@ LIMITS = [
 @pytest.fixture
 def something_everywhere(db):
     from roundtable.accounts.tests.factories import make_code_of_conduct, make_member
-    from roundtable.core.demo import create_locales
+    from roundtable.content.demo import create_locales
     from roundtable.forum.tests.factories import make_category, make_thread
     from roundtable.library.tests.factories import make_entry
 

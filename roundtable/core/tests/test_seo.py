@@ -3,7 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from roundtable.core.demo import create_locales
+from roundtable.content.demo import create_locales
 
 pytestmark = pytest.mark.django_db
 

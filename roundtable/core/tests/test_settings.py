@@ -18,15 +18,8 @@ PRODUCTION_ENV = {
 
 def _manage(*args: str, env: dict) -> subprocess.CompletedProcess:
     # The child process sees production values only, never the test run's own settings
-    # (nor the async-safety switch that the browser journeys turn on, nor pytest-xdist's
-    # worker name, which would move its Redis databases).
-    inherited = {
-        "DEBUG",
-        "SECRET_KEY",
-        "DATABASE_URL",
-        "DJANGO_ALLOW_ASYNC_UNSAFE",
-        "PYTEST_XDIST_WORKER",
-    }
+    # (nor the async-safety switch that the browser journeys turn on).
+    inherited = {"DEBUG", "SECRET_KEY", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     clean_env = {k: v for k, v in os.environ.items() if k not in inherited}
     return subprocess.run(  # noqa: S603 - fixed arguments
         [sys.executable, "manage.py", *args],

@@ -8,7 +8,7 @@ import pytest
 from django_tasks import TaskResultStatus
 
 from roundtable.accounts.tests.factories import make_member
-from roundtable.core.demo import create_locales
+from roundtable.content.demo import create_locales
 from roundtable.core.models import WorkerHeartbeat
 from roundtable.library.models import ExtractionStatus, LibraryFile
 from roundtable.library.tests.factories import make_entry, pdf_bytes, upload

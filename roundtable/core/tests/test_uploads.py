@@ -87,28 +87,3 @@ def test_a_docx_that_inflates_too_much_is_refused_from_its_directory(inflated, m
     with pytest.raises(ValidationError) as refused:
         validate_document_upload(SimpleUploadedFile("report.docx", bomb), limit=25 * 1024 * 1024)
     assert message in refused.value.messages[0]
-
-
-def _image(image_format: str) -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", (4, 4), "red").save(buffer, format=image_format)
-    return buffer.getvalue()
-
-
-def test_a_shared_image_format_passes_and_another_is_refused_with_the_formats_named():
-    from roundtable.core.uploads import image_check
-
-    assert image_check(_image("PNG")) == "image/png"
-    with pytest.raises(ValidationError) as refused:
-        image_check(_image("BMP"))
-    assert refused.value.messages == ["Upload a JPEG, PNG, WebP or GIF picture."]
-
-
-def test_a_capability_words_its_own_size_refusal_with_the_sizes_for_reading():
-    from roundtable.core.uploads import check_size
-
-    upload = SimpleUploadedFile("big.png", b"x" * 2048)
-    with pytest.raises(ValidationError) as refused:
-        check_size(upload, limit=1024, message="“%(name)s” is %(size)s; at most %(limit)s.")
-    assert refused.value.messages == ["“big.png” is 2.0 KB; at most 1.0 KB."]
-    check_size(upload, limit=4096)  # within the limit: nothing raised

@@ -67,8 +67,8 @@ def make_thread(
         ]
     )
     if synchronize:
-        thread_synchronize(thread=thread)
-        category_synchronize(category=category)
+        thread_synchronize(thread)
+        category_synchronize(category)
         thread.refresh_from_db()
     return thread
 
@@ -114,4 +114,4 @@ def make_many_threads(category: Category, *, author, count: int) -> None:
             for thread in threads
         ]
     )
-    category_synchronize(category=category)
+    category_synchronize(category)

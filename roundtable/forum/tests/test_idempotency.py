@@ -9,9 +9,8 @@ from unittest import mock
 from django.core import mail
 from django.urls import reverse
 
-from roundtable.forum import services
+from roundtable.forum import moderation, notify
 from roundtable.forum.models import EmailMode, Post, Thread, Watch
-from roundtable.forum.notifications import fanout, unsubscribe
 from roundtable.forum.tests.factories import make_thread
 from roundtable.forum.tests.tasks_helpers import DATABASE_QUEUE, run_queued_tasks
 from roundtable.notifications.models import Notification
@@ -92,16 +91,16 @@ def test_approving_while_the_creation_task_waits_notifies_once(
     assert not post.is_approved
     # The moderator approves before the worker has picked up the creation task.
     with django_capture_on_commit_callbacks(execute=True):
-        services.post_approve(moderator=moderator, post=post)
+        moderation.post_approve(moderator=moderator, post=post)
     run_queued_tasks()
-    assert Notification.objects.filter(recipient=reader, kind=fanout.REPLY).count() == 1
+    assert Notification.objects.filter(recipient=reader, kind=notify.REPLY).count() == 1
     assert len([m for m in mail.outbox if m.to == [reader.email]]) == 1
     # A second approval (another tab) changes nothing either.
     with django_capture_on_commit_callbacks(execute=True):
-        services.post_approve(moderator=moderator, post=post)
-    fanout.post_created(post.pk)
+        moderation.post_approve(moderator=moderator, post=post)
+    notify.post_created(post.pk)
     run_queued_tasks()
-    assert Notification.objects.filter(recipient=reader, kind=fanout.REPLY).count() == 1
+    assert Notification.objects.filter(recipient=reader, kind=notify.REPLY).count() == 1
 
 
 def test_an_unsubscribe_link_older_than_a_year_is_refused(client, reader):
@@ -110,7 +109,7 @@ def test_an_unsubscribe_link_older_than_a_year_is_refused(client, reader):
     )
     made = datetime.datetime.now(tz=datetime.UTC) - datetime.timedelta(days=366)
     with mock.patch("django.core.signing.time.time", return_value=made.timestamp()):
-        old = unsubscribe.unsubscribe_token(user_id=reader.pk, what="watch", watch_id=watch.pk)
+        old = notify.unsubscribe_token(user_id=reader.pk, what="watch", watch_id=watch.pk)
     forged = client.post(reverse("forum:unsubscribe", args=["x" + old[1:]]))
     response = client.post(reverse("forum:unsubscribe", args=[old]))
     assert response.status_code == forged.status_code == 400
@@ -120,7 +119,7 @@ def test_an_unsubscribe_link_older_than_a_year_is_refused(client, reader):
     # A link from 364 days ago still works.
     recent = datetime.datetime.now(tz=datetime.UTC) - datetime.timedelta(days=364)
     with mock.patch("django.core.signing.time.time", return_value=recent.timestamp()):
-        token = unsubscribe.unsubscribe_token(user_id=reader.pk, what="watch", watch_id=watch.pk)
+        token = notify.unsubscribe_token(user_id=reader.pk, what="watch", watch_id=watch.pk)
     assert client.post(reverse("forum:unsubscribe", args=[token])).status_code == 200
     watch.refresh_from_db()
     assert watch.email == EmailMode.NONE

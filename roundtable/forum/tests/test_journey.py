@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from roundtable.accounts.tests.factories import PASSWORD, make_code_of_conduct, make_member
-from roundtable.core.demo import create_locales
+from roundtable.content.demo import create_locales
 from roundtable.forum.models import Visibility
 from roundtable.forum.tests.factories import make_category, make_thread
 

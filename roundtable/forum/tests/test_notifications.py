@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from roundtable.forum import notify
 from roundtable.forum.models import DigestItem, DigestRun, EmailMode, Watch
-from roundtable.forum.notifications import digest, fanout, unsubscribe
 from roundtable.forum.tests.factories import make_thread
 from roundtable.notifications.models import Notification
 
@@ -29,7 +29,7 @@ def test_mention_notifies_and_emails(
     thread = make_thread(public_category, authors=[author])
     _reply(client, author, thread, "What do you think, @goran?", django_capture_on_commit_callbacks)
     notification = Notification.objects.get(recipient=reader)
-    assert notification.kind == fanout.MENTION
+    assert notification.kind == notify.MENTION
     assert notification.url == reverse("forum:post", args=[thread.posts.last().pk])
     client.force_login(reader)
     inbox = client.get(reverse("notifications:list")).content.decode()
@@ -51,7 +51,7 @@ def test_watched_thread_sends_immediate_email_with_unsubscribe(
     client.post(reverse("forum:watch_thread", args=[thread.pk]), {"email": EmailMode.IMMEDIATE})
     _reply(client, author, thread, "New minutes are attached.", django_capture_on_commit_callbacks)
 
-    assert Notification.objects.get(recipient=reader).kind == fanout.REPLY
+    assert Notification.objects.get(recipient=reader).kind == notify.REPLY
     (message,) = mail.outbox
     assert "replied in “Follow-up of the regional conference”" in message.subject
     link = re.search(r"http://\S+/forum/unsubscribe/\S+/", message.body).group(0)
@@ -71,7 +71,7 @@ def test_watched_thread_sends_immediate_email_with_unsubscribe(
 
 
 def test_tampered_unsubscribe_link_is_refused(client, reader):
-    token = unsubscribe.unsubscribe_token(user_id=reader.pk, what="all")
+    token = notify.unsubscribe_token(user_id=reader.pk, what="all")
     response = client.post(reverse("forum:unsubscribe", args=[token[:-2] + "xx"]))
     assert response.status_code == 400
     assert "not valid" in response.content.decode()
@@ -90,7 +90,7 @@ def test_watched_category_hears_of_new_threads(
             reverse("forum:thread_create", args=[public_category.slug]),
             {"title": "Supervision groups", "language": "en", "body": "Who runs one?"},
         )
-    assert Notification.objects.get(recipient=reader).kind == fanout.NEW_THREAD
+    assert Notification.objects.get(recipient=reader).kind == notify.NEW_THREAD
     assert mail.outbox == []  # in-app only
 
 
@@ -104,7 +104,7 @@ def test_daily_digest_groups_posts_and_can_be_stopped(
     _reply(client, author, thread, "Second update.", django_capture_on_commit_callbacks)
     assert mail.outbox == [] and DigestItem.objects.count() == 2
 
-    assert digest.send_daily_digests.call(day="2026-11-28") == 1
+    assert notify.send_daily_digests.call(day="2026-11-28") == 1
     (message,) = mail.outbox
     assert message.subject == "[Roundtable] Forum digest: 2 new posts"
     assert "First update." in message.body and "Second update." in message.body
@@ -114,7 +114,7 @@ def test_daily_digest_groups_posts_and_can_be_stopped(
     assert "List-Unsubscribe" in message.extra_headers
     assert not DigestItem.objects.exists()
     # The same day's digest never goes out twice.
-    assert digest.send_daily_digests.call(day="2026-11-28") == 0
+    assert notify.send_daily_digests.call(day="2026-11-28") == 0
     assert DigestRun.objects.count() == 1
 
 

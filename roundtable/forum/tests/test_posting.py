@@ -158,7 +158,7 @@ def test_helpful_mark_toggles(client, public_category, author, reader):
 
 
 def test_posting_is_rate_limited(client, public_category, author, settings):
-    settings.ROUNDTABLE_LIMIT_FORUM_POSTS_PER_10_MINUTES = 3
+    settings.FORUM_POSTS_PER_10_MINUTES = 3
     thread = make_thread(public_category, authors=[author])
     client.force_login(author)
     for number in range(3):

@@ -8,9 +8,8 @@ from django.db import connection
 from django.urls import reverse
 
 from roundtable.core import deid
-from roundtable.forum import services
+from roundtable.forum import notify, services
 from roundtable.forum.models import ActionKind, DigestItem, EmailMode, ModerationAction, Post, Watch
-from roundtable.forum.notifications import digest, fanout
 from roundtable.forum.search_provider import search_posts
 from roundtable.forum.tests.factories import make_thread
 from roundtable.forum.tests.leaks import find_everywhere
@@ -68,8 +67,8 @@ def test_redaction_leaves_the_text_nowhere(
     # Something of the post in the cache, as a page cache would hold it.
     cache.set("forum:test:fragment", {"post": post.pk, "html": post.html}, 60)
     # An e-mail about the post still waiting in the queue.
-    fanout.post_email_task.enqueue(
-        post_id=post.pk, user_id=reader.pk, kind=fanout.REPLY, what="mentions"
+    notify.post_email_task.enqueue(
+        post_id=post.pk, user_id=reader.pk, kind=notify.REPLY, what="mentions"
     )
     before = find_everywhere(NEEDLES)
     assert {"forum_post", "forum_postrevision"} <= before[NAME]
@@ -100,7 +99,7 @@ def test_redaction_leaves_the_text_nowhere(
     assert "Redacted by a moderator." in history and "Can we meet" not in history
     mail.outbox.clear()
     run_queued_tasks()
-    digest.digest_send_all()
+    notify.digest_send_all()
     run_queued_tasks()
     assert {m.to[0] for m in mail.outbox} == {reader.email, third_member.email}
     assert not any(NAME in m.body or PHONE in m.body for m in mail.outbox)

@@ -1,7 +1,7 @@
 import pytest
 
 from roundtable.accounts.tests.factories import make_code_of_conduct, make_member
-from roundtable.core.demo import create_locales
+from roundtable.content.demo import create_locales
 
 
 @pytest.fixture

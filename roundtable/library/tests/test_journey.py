@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from roundtable.core.demo import create_locales
+from roundtable.content.demo import create_locales
 from roundtable.library.models import LibraryFile
 from roundtable.library.tests.factories import make_entry, pdf_bytes, upload
 

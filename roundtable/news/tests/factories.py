@@ -7,9 +7,8 @@ from wagtail.models import Locale
 
 from roundtable.content import demo as content_demo
 from roundtable.content.models import Funder, HomePage, SeriesIndexPage, SeriesPage, Topic
-from roundtable.core import demo as core_demo
-from roundtable.core.demo import translate_with_localize
 from roundtable.news.models import NewsArticlePage, NewsIndexPage
+from roundtable.translations.demo_support import translate_with_localize
 
 
 def locale(code: str) -> Locale:
@@ -18,7 +17,7 @@ def locale(code: str) -> Locale:
 
 def make_site() -> HomePage:
     """Locales and a home page in every interface language (the demo's own steps)."""
-    core_demo.create_locales()
+    content_demo.create_locales()
     content_demo.create_home_pages()
     return HomePage.objects.get(locale__language_code=settings.LANGUAGE_CODE, depth=2)
 

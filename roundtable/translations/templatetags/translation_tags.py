@@ -3,9 +3,9 @@
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
-from roundtable.core.languages import language_name
 from roundtable.translations.selectors import PageTranslation, page_translation
 
 register = template.Library()
@@ -26,7 +26,7 @@ def page_translation_status(context, page) -> PageTranslation | None:
 
 def _untranslated_attributes(status: PageTranslation) -> SafeString:
     # The label is in the reader's language; CSS shows it above the untranslated part.
-    language = language_name(status.source_language)
+    language = get_language_info(status.source_language)["name_translated"]
     label = _("Not yet translated — original in %(language)s") % {"language": language}
     return format_html(' lang="{}" data-untranslated="{}"', status.source_language, label)
 

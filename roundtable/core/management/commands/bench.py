@@ -1,7 +1,7 @@
 """`manage.py bench`: page latency with realistic data volumes, in a throw-away database.
 
-Each capability declares a bench module (`Capability.bench`) with `populate(scale=...)`,
-`login(client)` and `CASES`, a list of (label, url) pairs. The command builds a test database, fills it, requests each URL
+Each capability contributes a `bench.py` with `populate(scale=...)`, `login(client)` and `CASES`, a list of
+(label, url) pairs. The command builds a test database, fills it, requests each URL
 repeatedly and reports p50/p95 latency and the number of SQL queries.
 """
 
@@ -9,6 +9,7 @@ import statistics
 import time
 from importlib import import_module
 
+from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, reset_queries
 from django.test import Client
@@ -21,14 +22,15 @@ from django.test.utils import (
 )
 from tqdm import tqdm
 
-from roundtable.core import capabilities
 
-
-def _bench_modules(wanted: set[str]):
-    """The declared bench modules, imported, of the capabilities asked for (all by default)."""
-    for key, module_path in capabilities.bench_modules():
-        if not wanted or key in wanted:
-            yield import_module(module_path)
+def _bench_modules():
+    for config in apps.get_app_configs():
+        if config.name.startswith("roundtable."):
+            try:
+                yield import_module(f"{config.name}.bench")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{config.name}.bench":
+                    raise
 
 
 class Command(BaseCommand):
@@ -49,7 +51,9 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Database: {connection.vendor}, scale {scale:,}, {repeat} requests per URL"
             )
-            for module in _bench_modules(wanted):
+            for module in _bench_modules():
+                if wanted and module.__name__.split(".")[1] not in wanted:
+                    continue
                 module.populate(scale=scale)
                 if connection.vendor == "postgresql":
                     # Fresh statistics, as autovacuum would have gathered in production:

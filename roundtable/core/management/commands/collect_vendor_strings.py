@@ -75,7 +75,7 @@ class Command(BaseCommand):
         from django.conf import settings
         from django.conf.locale import LANG_INFO
 
-        from roundtable.core.languages import SPOKEN_LANGUAGES
+        from roundtable.accounts.choices import SPOKEN_LANGUAGES
 
         codes = [code for code, _name in settings.LANGUAGES] + SPOKEN_LANGUAGES
         return [LANG_INFO[code]["name"] for code in dict.fromkeys(codes)]

@@ -1,20 +1,16 @@
-"""Demo support every capability's demo shares: locales, and translating through wagtail-localize.
+"""Translate demo content through wagtail-localize, exactly as a translator would.
 
 The demo's translations go through the real workflow (a translation source, segment
 translations, a synchronised target page), so the dashboard and the "partly translated"
-notices show true figures, not a special case for demo data. These helpers live in core so
-that the demo of any capability can translate its objects without importing another
-capability (they were in `content.demo` and `translations.demo_support`).
+notices show true figures, not a special case for demo data.
 """
 
 from collections.abc import Callable
 
-from django.conf import settings
 from django.db import transaction
-from django.utils import translation
+from django.db.models import Model
 from django.utils.safestring import SafeString
-from django.utils.text import slugify
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Locale, Page
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -23,21 +19,16 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.strings import StringValue
 
-from roundtable.core.text import fold
-
 # Maps a segment's context path ("title", "body.<block id>.text") to its translation, or
 # None to leave that segment untranslated. A safe string is HTML with the source's links
 # numbered as wagtail-localize numbers them (<a id="a1">…</a>); anything else is text.
 SegmentTranslator = Callable[[str], str | None]
 
-# This is also core's own demo step (declared in core/apps.py with order 0): it creates the
-# locales, before any capability's content (content's order is 10).
-
 
 @transaction.atomic
 def translate_with_localize(
-    source_object: TranslatableMixin, *, locale: Locale, translate: SegmentTranslator
-) -> TranslatableMixin:
+    source_object: Model, *, locale: Locale, translate: SegmentTranslator
+) -> Model:
     """Translate `source_object` into `locale`; untranslated segments fall back to the source."""
     source, _created = TranslationSource.get_or_create_from_instance(source_object)
     segments = StringSegment.objects.filter(source=source).select_related("context", "string")
@@ -71,44 +62,3 @@ def translate_with_localize(
         target.get_latest_revision().publish()
         target.refresh_from_db()
     return target
-
-
-def create_locales() -> None:
-    """A Wagtail locale for every interface language (idempotent)."""
-    for code, _name in settings.LANGUAGES:
-        Locale.objects.get_or_create(language_code=code)
-
-
-def locale_for(code: str) -> Locale:
-    """The Locale of a language code; the demo has created them all (see create_locales)."""
-    return Locale.objects.get(language_code=code)
-
-
-def translation_slug(title: str) -> str:
-    """An ASCII slug for a translated title (Cyrillic transliterated)."""
-    return slugify(fold(title))[:80] or "page"
-
-
-def localize(obj: TranslatableMixin, code: str, values: dict[str, str]) -> None:
-    """Translate `obj` into `code` with the given field/segment values (missing ones fall back)."""
-    locale = locale_for(code)
-    if obj.has_translation(locale):
-        return
-
-    def translate(path: str) -> str | None:
-        if path == "slug" and "slug" not in values and "title" in values:
-            return translation_slug(values["title"])
-        return values.get(path)
-
-    translate_with_localize(obj, locale=locale, translate=translate)
-
-
-def steps() -> list[tuple[str, Callable[[], None]]]:
-    """Core's demo step: the locales every other step writes in."""
-    return [("locales", create_locales)]
-
-
-def ui_text(message: str, code: str) -> str:
-    """An interface string in another language, for the titles of section pages."""
-    with translation.override(code):
-        return translation.gettext(message)

@@ -1,22 +1,22 @@
 """Moderation: reports, the review queue, hiding, locking, pinning, moving, splitting and
 suspending. Every action checks the actor's permission and is written to the log in the
-same transaction as the change itself. Who the moderators are is a read:
-`selectors.moderators`."""
+same transaction as the change itself."""
 
 import datetime
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from roundtable.core import deid_forms
-from roundtable.core.limits import RowLimit
 from roundtable.core.text import fold
-from roundtable.forum import rules, selectors
+from roundtable.forum import notify, selectors
 from roundtable.forum.models import (
     ActionKind,
     Attachment,
@@ -31,19 +31,21 @@ from roundtable.forum.models import (
     Thread,
     ThreadRead,
 )
-from roundtable.forum.notifications import fanout
-from roundtable.forum.selectors import moderators
-from roundtable.forum.services.counters import category_synchronize, thread_synchronize
-from roundtable.forum.services.posts import folded_text, render_body
+from roundtable.forum.services import category_synchronize, thread_synchronize
 from roundtable.notifications.services import notification_send
 
-REPORTS_LIMIT = RowLimit(
-    model=Report,
-    owner_field="reporter",
-    setting="ROUNDTABLE_LIMIT_FORUM_REPORTS_PER_HOUR",
-    window=datetime.timedelta(hours=1),
-    message=gettext_lazy("You have sent many reports in the last hour. Please try again later."),
-)
+
+def moderators():
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(
+            Q(is_superuser=True)
+            | Q(groups__permissions__codename="moderate_forum")
+            | Q(user_permissions__codename="moderate_forum")
+        )
+        .distinct()
+    )
 
 
 def _require_moderator(user: AbstractBaseUser) -> None:
@@ -51,15 +53,7 @@ def _require_moderator(user: AbstractBaseUser) -> None:
         raise PermissionDenied(_("Only moderators can do this."))
 
 
-def _log(
-    actor: AbstractBaseUser,
-    action: str,
-    *,
-    thread: Thread | None = None,
-    post: Post | None = None,
-    member: AbstractBaseUser | None = None,
-    note: str = "",
-) -> None:
+def _log(actor, action: str, *, thread=None, post=None, member=None, note: str = "") -> None:
     ModerationAction.objects.create(
         actor=actor, action=action, thread=thread, post=post, member=member, note=note[:500]
     )
@@ -68,10 +62,10 @@ def _log(
 def _resync(*threads: Thread) -> None:
     categories = set()
     for thread in threads:
-        thread_synchronize(thread=thread)
+        thread_synchronize(thread)
         categories.add(Thread.objects.values_list("category_id", flat=True).get(pk=thread.pk))
     for category in Category.objects.filter(pk__in=categories):
-        category_synchronize(category=category)
+        category_synchronize(category)
 
 
 def _is_first_post(post: Post) -> bool:
@@ -85,8 +79,6 @@ def _is_first_post(post: Post) -> bool:
 
 @transaction.atomic
 def post_approve(*, moderator: AbstractBaseUser, post: Post) -> None:
-    """Publish a waiting post (and its thread, if it is the first post); its author is
-    told, and watchers hear of it as of any new post."""
     _require_moderator(moderator)
     post = Post.objects.select_for_update().select_related("thread").get(pk=post.pk)
     if post.is_approved:
@@ -101,12 +93,12 @@ def post_approve(*, moderator: AbstractBaseUser, post: Post) -> None:
     if post.author_id:
         notification_send(
             recipients=[post.author],
-            kind=fanout.APPROVED,
+            kind=notify.APPROVED,
             params={"thread": thread.title},
             url=reverse("forum:post", args=[post.pk]),
             email=False,
         )
-    transaction.on_commit(lambda: fanout.post_created_task.enqueue(post_id=post.pk))
+    transaction.on_commit(lambda: notify.post_created_task.enqueue(post_id=post.pk))
 
 
 @transaction.atomic
@@ -124,9 +116,7 @@ def post_reject(*, moderator: AbstractBaseUser, post: Post, note: str = "") -> N
 
 
 @transaction.atomic
-def attachment_review(
-    *, moderator: AbstractBaseUser, attachment: Attachment, approve: bool
-) -> Attachment:
+def attachment_review(*, moderator: AbstractBaseUser, attachment: Attachment, approve: bool):
     """A moderator has looked at a held file: shown to the thread's readers, or kept
     from them (its author still sees it, marked as rejected)."""
     _require_moderator(moderator)
@@ -199,6 +189,8 @@ def _scrubbed(body: str, removed: list[str]) -> str:
 def _redact_quotes(*, thread: Thread, removed: list[str], exclude: int) -> None:
     """Replies that quoted the redacted post carry its words: their quoted lines (and
     those of their earlier versions) become "> […]". The rest of each reply is kept."""
+    from roundtable.forum.services import _folded, _render
+
     removed = [text for text in removed if text.strip()]
     if not removed:
         return
@@ -208,8 +200,8 @@ def _redact_quotes(*, thread: Thread, removed: list[str], exclude: int) -> None:
             first = _is_first_post(other)
             Post.objects.filter(pk=other.pk).update(
                 body=body,
-                html=render_body(body=body),
-                search_folded=folded_text(body=body, title=thread.title if first else ""),
+                html=_render(body),
+                search_folded=_folded(body, thread.title if first else ""),
             )
     for revision in PostRevision.objects.filter(post__thread=thread, body__contains=">"):
         body = _scrubbed(revision.body, removed)
@@ -233,11 +225,7 @@ def _search_index_purge() -> None:
 
 
 @transaction.atomic
-def post_set_hidden(
-    *, moderator: AbstractBaseUser, post: Post, hidden: bool, note: str = ""
-) -> None:
-    """Hide a post from its readers (its author and the moderators still see it), or show
-    it again."""
+def post_set_hidden(*, moderator: AbstractBaseUser, post: Post, hidden: bool, note: str = ""):
     _require_moderator(moderator)
     Post.objects.filter(pk=post.pk).update(
         is_hidden=hidden, hidden_by=moderator if hidden else None
@@ -255,7 +243,7 @@ def post_set_hidden(
 @transaction.atomic
 def thread_set(
     *, moderator: AbstractBaseUser, thread: Thread, flag: str, value: bool, note: str = ""
-) -> None:
+):
     """Pin, lock or hide a thread (or undo it)."""
     _require_moderator(moderator)
     actions = {
@@ -283,7 +271,6 @@ def _hold_files_for_case_discussion(*, thread: Thread, category: Category) -> No
 
 @transaction.atomic
 def thread_move(*, moderator: AbstractBaseUser, thread: Thread, category: Category) -> None:
-    """Move a thread to another category of the same locale."""
     _require_moderator(moderator)
     if category.locale_id != thread.category.locale_id:
         raise ValidationError(_("Choose a forum category."))
@@ -293,8 +280,8 @@ def thread_move(*, moderator: AbstractBaseUser, thread: Thread, category: Catego
     Thread.objects.filter(pk=thread.pk).update(category=category)
     _hold_files_for_case_discussion(thread=thread, category=category)
     _log(moderator, ActionKind.MOVE, thread=thread, note=f"{old.name} → {category.name}")
-    category_synchronize(category=old)
-    category_synchronize(category=category)
+    category_synchronize(old)
+    category_synchronize(category)
 
 
 @transaction.atomic
@@ -307,8 +294,10 @@ def thread_split(
     category: Category,
 ) -> Thread:
     """Move the chosen posts into a new thread (a side-conversation gets its own place)."""
+    from roundtable.forum.services import _check_title
+
     _require_moderator(moderator)
-    title = rules.check_title(title=title)
+    title = _check_title(title)
     posts = list(Post.objects.filter(thread=thread, pk__in=post_ids).order_by("created_at", "id"))
     if not posts:
         raise ValidationError(_("Choose at least one post to move into the new thread."))
@@ -346,7 +335,6 @@ def thread_split(
 def member_suspend(
     *, moderator: AbstractBaseUser, member: AbstractBaseUser, days: int, reason: str
 ) -> Suspension:
-    """Keep `member` from posting and reporting for `days` days, for a reason they see."""
     _require_moderator(moderator)
     if member.pk == moderator.pk:
         raise ValidationError(_("You cannot suspend yourself."))
@@ -366,7 +354,6 @@ def member_suspend(
 
 @transaction.atomic
 def suspension_lift(*, moderator: AbstractBaseUser, member: AbstractBaseUser) -> None:
-    """End the member's current suspension now."""
     _require_moderator(moderator)
     Suspension.objects.filter(user=member, lifted_at=None, until__gt=timezone.now()).update(
         lifted_at=timezone.now()
@@ -386,14 +373,8 @@ def report_create(
     comment: str = "",
     confirmed: set[str] | None = None,
 ) -> Report:
-    """Tell the moderators why a post should not stay as it is; refused for one's own post,
-    a second open report of the same post, or too many reports in an hour."""
     if not reporter.is_authenticated:
         raise PermissionDenied(_("Log in to report a post."))
-    # The thread page offers no "Report" link on a member's own posts; a hand-made request
-    # gets the same answer here, and nothing is written.
-    if post.author_id == reporter.pk:
-        raise ValidationError(_("You cannot report your own post."))
     if selectors.active_suspension(reporter) is not None:
         raise PermissionDenied(_("Your forum account is suspended: you cannot report posts."))
     if reason not in ReportReason.values:
@@ -402,7 +383,14 @@ def report_create(
         raise ValidationError({"comment": _("Tell the moderators what is wrong.")})
     # A reason is members' writing too, read by every moderator.
     deid_forms.check(texts=[("comment", comment.strip())], confirmed=confirmed or set())
-    REPORTS_LIMIT.check(user=reporter)
+    since = timezone.now() - datetime.timedelta(hours=1)
+    if (
+        Report.objects.filter(reporter=reporter, created_at__gte=since).count()
+        >= settings.FORUM_REPORTS_PER_HOUR
+    ):
+        raise PermissionDenied(
+            _("You have sent many reports in the last hour. Please try again later.")
+        )
     if Report.objects.filter(reporter=reporter, post=post, resolved_at=None).exists():
         raise ValidationError(
             _("You have already reported this post; a moderator will look at it.")
@@ -412,7 +400,7 @@ def report_create(
     )
     notification_send(
         recipients=list(moderators()),
-        kind=fanout.REPORTED,
+        kind=notify.REPORTED,
         params={"thread": post.thread.title},
         url=reverse("forum:queue"),
         email=False,
@@ -422,7 +410,6 @@ def report_create(
 
 @transaction.atomic
 def report_resolve(*, moderator: AbstractBaseUser, report: Report, hide_post: bool) -> None:
-    """Close every open report on the post, hiding the post if the moderator chose so."""
     _require_moderator(moderator)
     Report.objects.filter(post=report.post, resolved_at=None).update(
         resolved_at=timezone.now(), resolved_by=moderator
